@@ -1,0 +1,6 @@
+// What: Bank nodes by code, for the per-request data loader (one round trip for a whole batch).
+// Params: $codes: [string].
+// Returns: node (all properties) per code found; codes not found are absent.
+MATCH (n:Bank)
+WHERE n.code IN $codes
+RETURN n {.*} AS node

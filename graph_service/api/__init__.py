@@ -1,0 +1,1 @@
+"""The GraphQL API: strawberry types, resolvers, data loaders, permissions and extensions."""

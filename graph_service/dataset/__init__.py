@@ -1,0 +1,1 @@
+"""The dataset file format of the contract: validation, import and generation."""

@@ -1,0 +1,34 @@
+"""Roll-ups of the county hierarchy (R1–R6): full recomputation from the loans.
+
+The incremental path (one loan change, constant work) lives with the loan mutations; this module is
+the reference it must agree with (R6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+from graph_service.graph.db import Graph
+from graph_service.policy.config import current_policy
+
+
+async def recompute(graph: Graph, *, today: dt.date) -> dict[str, int]:
+    """Recomputes balances and freezes bottom-up; returns counts and the time taken."""
+    policy = current_policy()
+    started = time.perf_counter()
+    now = dt.datetime.now(dt.timezone.utc)
+    villages = await graph.write(
+        "recompute_village_balances", villagePercent=policy.freeze.village_overdue_percent, now=now
+    )
+    towns = await graph.write(
+        "recompute_town_balances", townPercent=policy.freeze.town_overdue_percent, now=now
+    )
+    await graph.write("recompute_county_balances")
+    return {
+        "villages": villages[0]["villages"],
+        "towns": towns[0]["towns"],
+        "frozenVillages": villages[0]["frozen"],
+        "frozenTowns": towns[0]["frozen"],
+        "milliseconds": int((time.perf_counter() - started) * 1000),
+    }
