@@ -14,7 +14,7 @@ from graph_service.policy.config import current_policy
 
 
 async def recompute(graph: Graph, *, today: dt.date) -> dict[str, int]:
-    """Recomputes balances and freezes bottom-up; returns counts and the time taken."""
+    """Recomputes balances, freezes and titles bottom-up; returns counts and the time taken."""
     policy = current_policy()
     started = time.perf_counter()
     now = dt.datetime.now(dt.timezone.utc)
@@ -25,6 +25,10 @@ async def recompute(graph: Graph, *, today: dt.date) -> dict[str, int]:
         "recompute_town_balances", townPercent=policy.freeze.town_overdue_percent, now=now
     )
     await graph.write("recompute_county_balances")
+    await graph.write(
+        "recompute_village_titles", villagePercent=policy.titles.credit_village_household_percent
+    )
+    await graph.write("recompute_town_titles", townPercent=policy.titles.credit_town_village_percent)
     return {
         "villages": villages[0]["villages"],
         "towns": towns[0]["towns"],
