@@ -12,6 +12,7 @@ TARGET="$HERE/target"
 CP_FILE="$TARGET/classpath.txt"
 STAMP="$TARGET/.build-stamp"
 MAIN_CLASS=local.graphservice.Launcher
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 START_TIMEOUT=180
 STOP_TIMEOUT=60
 
@@ -83,23 +84,26 @@ parse_args() {
   LOG="$DATA/launcher.log"
 }
 
-# Is $1 a live launcher process? Checks the command line so a recycled PID
-# (e.g. after kill -9 or a reboot) is not mistaken for ours.
-is_launcher() {
-  [[ -n "${1:-}" && -r "/proc/$1/cmdline" ]] &&
-    tr '\0' ' ' < "/proc/$1/cmdline" | grep -q "$MAIN_CLASS"
+# arg_of PID FLAG: the value after FLAG on a process's command line.
+arg_of() {
+  tr '\0' '\n' 2>/dev/null < "/proc/$1/cmdline" | grep -A1 -x -- "$2" | tail -n 1 || true
 }
 
+# PID of the launcher serving $DATA, if alive. Checks the command line, so a
+# recycled PID (after kill -9 or a reboot) is not mistaken for ours.
 running_pid() {
   local pid
   pid="$(cat "$PID_FILE" 2>/dev/null || true)"
-  is_launcher "$pid" && echo "$pid"
+  [[ "$pid" =~ ^[0-9]+$ && -r "/proc/$pid/cmdline" ]] || return 1
+  tr '\0' '\n' < "/proc/$pid/cmdline" | grep -qx "$MAIN_CLASS" || return 1
+  [[ "$(arg_of "$pid" --data)" == "$DATA" ]] || return 1
+  echo "$pid"
 }
 
-# The --port a running launcher was started with (read from its command line).
+# The --port a running launcher was started with.
 port_of() {
   local port
-  port="$(tr '\0' '\n' < "/proc/$1/cmdline" | grep -A1 -x -- --port | tail -n 1)" || true
+  port="$(arg_of "$1" --port)"
   echo "${port:-7687}"
 }
 
@@ -128,10 +132,11 @@ cmd_start() {
   mkdir -p "$DATA"
   # Keep the previous run's output (e.g. after a crash) next to the new one.
   [[ -f "$LOG" ]] && mv -f "$LOG" "$LOG.1"
+  : > "$LOG"
   # setsid: own session, so the server survives the caller's terminal/Ctrl-C.
   # (In a script the background job is no group leader, so setsid does not fork
   # and $! is the java PID.)
-  setsid nohup java -Xms"$HEAP" -Xmx"$HEAP" "${JVM_FLAGS[@]}" \
+  setsid nohup "$JAVA" -Xms"$HEAP" -Xmx"$HEAP" "${JVM_FLAGS[@]}" \
     -cp "$TARGET/classes:$(cat "$CP_FILE")" "$MAIN_CLASS" \
     --data "$DATA" --port "$PORT" --pagecache "$PAGECACHE" \
     >>"$LOG" 2>&1 </dev/null &
@@ -168,6 +173,8 @@ cmd_stop() {
   if kill -0 "$pid" 2>/dev/null; then
     echo "neo4j-local: pid $pid still alive after ${STOP_TIMEOUT}s, sending SIGKILL" >&2
     kill -KILL "$pid" 2>/dev/null || true
+    # Store recovery happens on the next start; just let the port go first.
+    while kill -0 "$pid" 2>/dev/null && ((SECONDS < deadline + 10)); do sleep 0.25; done
   fi
   rm -f "$PID_FILE"
   echo "stopped"

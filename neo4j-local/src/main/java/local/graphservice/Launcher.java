@@ -109,8 +109,8 @@ public final class Launcher {
             }
         }, "neo4j-local-shutdown"));
 
-        // Wait for the default database (recovery after a crash happens here),
-        // then prove both the engine and the Bolt port answer.
+        // Crash recovery already ran inside build(); still wait for the default
+        // database, then prove that both the engine and the Bolt port answer.
         GraphDatabaseService db = dbms.database(GraphDatabaseSettings.DEFAULT_DATABASE_NAME);
         if (!db.isAvailable(Duration.ofMinutes(3).toMillis())) {
             throw new IllegalStateException("default database did not become available");
