@@ -39,12 +39,10 @@ async def _with_graph(settings: Settings, work: Callable[[Any], Awaitable[T]]) -
 
 
 def _progress(name: str, done: int, total: int) -> None:
-    if sys.stderr.isatty():
-        width = 30
-        filled = width * done // max(total, 1)
-        print(f"\r  {name:<12} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}", end="", file=sys.stderr)
-        if done >= total:
-            print(file=sys.stderr)
+    """A progress bar on stderr when it is a terminal (generate, import); silent otherwise."""
+    from graph_service.progress import bar
+
+    bar(name, done, total)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -81,14 +79,29 @@ def cmd_recompute(_: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_generate(args: argparse.Namespace) -> int:
-    from graph_service.dataset.generator import generate
+def cmd_systemic(_: argparse.Namespace) -> int:
+    """Batch: each village's systemic-risk measure (K3 engine), stored on the Village nodes."""
+    from graph_service.graph.contagion import refresh_systemic
 
-    document = generate(households=args.households, seed=args.seed, villages=args.villages)
-    Path(args.output).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    report = asyncio.run(_with_graph(_settings(), refresh_systemic))
+    print(json.dumps(report))
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from graph_service.dataset.generator import generate, write_document
+
+    document = generate(households=args.households, seed=args.seed, villages=args.villages, progress=_progress)
+    write_document(document, Path(args.output))
     counts = {key: len(value) for key, value in document.items() if isinstance(value, list)}
     print(json.dumps({"written": args.output, **counts}, ensure_ascii=False))
     return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from graph_service.bench.run import main as bench_main
+
+    return bench_main(args)
 
 
 def cmd_export_schema(_: argparse.Namespace) -> int:
@@ -108,8 +121,45 @@ async def prepare(settings: Settings, demo: Path = DEMO) -> None:
             document = json.loads(demo.read_text(encoding="utf-8"))
             report = await import_document(graph, document, today=settings.today())
             logging.getLogger("graph_service").info("loaded the demo county: %s", report.counts)
+        else:
+            from graph_service.graph.assessments import apply_due
+
+            # S9: assessments whose publicity ended while the service was down come into force now.
+            applied = await apply_due(graph, settings.today())
+            logging.getLogger("graph_service").info("assessments in force applied to %d households", applied)
 
     await _with_graph(settings, work)
+
+
+def _secured(settings: Settings) -> tuple[Settings, bool]:
+    """Settings with the token secret to use, and whether it is the development one (issue 8)."""
+    import dataclasses
+
+    from graph_service.auth.tokens import NoSecret, serving_secret
+
+    try:
+        secret, development = serving_secret(settings.secret, local_neo4j=settings.local_neo4j, production=settings.production)
+    except NoSecret as exc:
+        print(f"graph-service: {exc}", file=sys.stderr)
+        raise SystemExit(2) from None
+    return dataclasses.replace(settings, secret=secret), development
+
+
+def cmd_token(args: argparse.Namespace) -> int:
+    from graph_service.auth.principal import PrincipalError
+    from graph_service.auth.tokens import issue
+
+    settings, development = _secured(_settings())
+    try:
+        token = issue(settings.secret or "", args.role, town=args.town, village=args.village, bank=args.bank,
+                      subject=args.subject, days=args.days)
+    except PrincipalError as exc:
+        print(f"graph-service token: {exc}", file=sys.stderr)
+        return 2
+    if development:
+        print("graph-service token: signed with the development secret (GRAPH_SERVICE_SECRET unset)", file=sys.stderr)
+    print(token)
+    return 0
 
 
 def cmd_serve(_: argparse.Namespace) -> int:
@@ -117,12 +167,24 @@ def cmd_serve(_: argparse.Namespace) -> int:
 
     from graph_service.app import create_app
 
-    settings = _settings()
+    settings, development = _secured(_settings())
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     asyncio.run(prepare(settings))
     print(f"GraphQL (GraphiQL in a browser): http://{settings.host}:{settings.port}/graphql", flush=True)
+    if development:
+        from graph_service.auth.tokens import issue
+
+        token = issue(settings.secret or "", "COUNTY_ADMIN", subject="dev-admin", days=1)
+        print("DEVELOPMENT SECRET in use (GRAPH_SERVICE_SECRET unset): tokens are valid only on this machine.\n"
+              f"COUNTY_ADMIN token for GraphiQL (headers tab): {{\"Authorization\": \"Bearer {token}\"}}", flush=True)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level="info")
     return 0
+
+
+def _roles() -> list[Any]:
+    from graph_service.auth.principal import Role
+
+    return list(Role)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -140,7 +202,24 @@ def parser() -> argparse.ArgumentParser:
     gen.add_argument("-o", "--output", required=True)
     gen.set_defaults(run=cmd_generate)
     sub.add_parser("recompute", help="recompute every roll-up and freeze from the loans").set_defaults(run=cmd_recompute)
+    sub.add_parser("systemic", help="rank villages by systemic risk (K3) and store it on them").set_defaults(run=cmd_systemic)
+    bench = sub.add_parser("bench", help="benchmark a generated county against a naive baseline (issue 9)")
+    bench.add_argument("--households", type=int, default=400_000)
+    bench.add_argument("--seed", type=int, default=1)
+    bench.add_argument("--json", dest="json_file", required=True, help="where to write the figures")
+    bench.add_argument("--neo4j-uri", default=None, help="use this server (its database is wiped) instead of starting one")
+    bench.add_argument("--neo4j-data", default=None, help="data folder of that server (for its memory and store size)")
+    bench.add_argument("--samples", type=int, default=30, help="timed repetitions per latency figure")
+    bench.set_defaults(run=cmd_bench)
     sub.add_parser("export-schema", help="print the GraphQL SDL").set_defaults(run=cmd_export_schema)
+    tok = sub.add_parser("token", help="print a bearer token for a role (signed with GRAPH_SERVICE_SECRET)")
+    tok.add_argument("--role", required=True, choices=[role.value for role in _roles()])
+    tok.add_argument("--town", help="town code (TOWN_OFFICER)")
+    tok.add_argument("--village", help="village code (VILLAGE_PANEL)")
+    tok.add_argument("--bank", help="bank code (BANK_OFFICER)")
+    tok.add_argument("--subject", help="who the token is for (recorded in the audit trail)")
+    tok.add_argument("--days", type=float, default=30, help="validity in days (default 30)")
+    tok.set_defaults(run=cmd_token)
     return top
 
 

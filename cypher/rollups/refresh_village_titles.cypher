@@ -8,7 +8,9 @@
 // Returns: isCreditVillage, isCreditTown (after the refresh).
 MATCH (v:Village {code: $villageCode})
 CALL (v) {
-  OPTIONAL MATCH (h:Household {villageCode: v.code})
+  // `h.code IS NOT NULL` lets the planner seek the composite (villageCode, code) index instead of
+  // scanning every household once per village (a 400,000-household county timed out without it).
+  OPTIONAL MATCH (h:Household {villageCode: v.code}) WHERE h.code IS NOT NULL
   RETURN count(h) AS households, count(CASE WHEN h.isCreditHousehold THEN 1 END) AS credit
 }
 SET v.householdCount = households,

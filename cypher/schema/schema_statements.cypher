@@ -17,3 +17,9 @@ CREATE INDEX loan_household IF NOT EXISTS FOR (n:Loan) ON (n.householdCode, n.co
 CREATE INDEX loan_village IF NOT EXISTS FOR (n:Loan) ON (n.villageCode);
 CREATE INDEX loan_status IF NOT EXISTS FOR (n:Loan) ON (n.status);
 CREATE INDEX station_village IF NOT EXISTS FOR (n:Station) ON (n.villageCode, n.code);
+CREATE INDEX assessment_due IF NOT EXISTS FOR (n:Assessment) ON (n.applied, n.effectiveOn);
+CREATE INDEX household_effective_since IF NOT EXISTS FOR (n:Household) ON (n.effectiveSince, n.code);
+CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id IS UNIQUE;
+CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
+CREATE INDEX loan_household_code IF NOT EXISTS FOR (n:Loan) ON (n.householdCode);
+CREATE INDEX household_village_code IF NOT EXISTS FOR (n:Household) ON (n.villageCode);

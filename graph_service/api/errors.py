@@ -20,13 +20,14 @@ class ErrorCode(Enum):
     TOWN_FROZEN = strawberry.enum_value("TOWN_FROZEN", description="The town is frozen, 熔断 (R3).")
     CREDIT_LINE_EXCEEDED = strawberry.enum_value("CREDIT_LINE_EXCEEDED", description="Would exceed the credit line (L1).")
     PURPOSE_NOT_ALLOWED = strawberry.enum_value("PURPOSE_NOT_ALLOWED", description="A forbidden loan purpose (L2).")
+    LIMIT_EXCEEDED = strawberry.enum_value("LIMIT_EXCEEDED", description="Would cross an account's daily count or amount cap at a station (T4).")
 
 
 @strawberry.type(description="Why a mutation was refused: a code, a message and the input field at fault.")
 class UserError:
-    code: ErrorCode
-    message: str
-    field: list[str] | None = None
+    code: ErrorCode = strawberry.field(description="Machine-readable reason (rule id in its description).")
+    message: str = strawberry.field(description="Human-readable explanation.")
+    field: list[str] | None = strawberry.field(default=None, description="Path of the input field at fault, e.g. [\"input\", \"principal\"]; null when no single field is.")
 
 
 class Refused(Exception):

@@ -8,9 +8,9 @@ import binascii
 import strawberry
 
 
-@strawberry.interface(description="An object with a global, opaque ID (Relay object identification).")
+@strawberry.interface(description="An object with a global, opaque ID (Relay object identification): refetch any of them with `node(id)`.")
 class Node:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="Global, opaque ID: stable for the object's life; pass it to `node(id)`. Not its code.")
 
 
 def to_global_id(type_name: str, code: str) -> strawberry.ID:

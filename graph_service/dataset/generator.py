@@ -1,14 +1,24 @@
 """`graph-service generate`: a synthetic county in the dataset format, reproducible for a seed.
 
-Shape follows Shangcai: the real 26 township-level units, about 870 households per village,
-about 60% of households borrowing, 2–4% of the balance overdue (a few villages well above).
+Shape follows Shangcai (issue 9): the real 26 township-level units (subdistricts hold fewer villages
+than towns), about 460 villages of uneven size (≈ 870 households on average), heads aged 20–80 with
+a middle-aged peak, about 60% of households borrowing, 2–4% of the loan balance overdue with a few
+villages above the village threshold (5%) and one town above the town threshold (3%), guarantees on
+about 20% of loans with a tenth of them across villages, a service station in every village without
+a bank branch. Assessments (scores, panel items, ≈ 2% vetoes) come from `_assessments` (issue 3).
+
+Every random draw comes from one `random.Random(seed)` in a fixed order, and the file is written
+record by record with fixed separators, so the same seed gives a byte-identical file.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import random
-from typing import Any
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import IO, Any
 
 from graph_service.dataset import shangcai
 
@@ -18,6 +28,18 @@ ALLOWED_PURPOSES = (
     "RURAL_TOURISM", "OTHER_PRODUCTION", "EQUITY_IN_AGRI_ENTERPRISE",
 )
 AS_OF = dt.date(2026, 6, 30)
+#: Relative number of villages per kind of unit: subdistricts are mostly urban.
+KIND_WEIGHT = {"SUBDISTRICT": 0.55, "TOWN": 1.1, "TOWNSHIP": 1.0}
+BORROWING_SHARE = 0.60
+GUARANTEED_SHARE = 0.20
+CROSS_VILLAGE_SHARE = 0.10
+#: Per-loan overdue probability by village risk class (overdue by balance lands close to it).
+OVERDUE_P = {"normal": (0.004, 0.021), "troubled_town": (0.022, 0.04), "troubled": (0.05, 0.10)}
+#: Array order of the file (parents before children, as the importer writes them).
+ARRAY_ORDER = ("towns", "villages", "households", "banks", "stations", "assessments",
+               "inspections", "ratings", "loans", "guarantees")
+
+Progress = Callable[[str, int, int], None]
 
 
 def _name(rng: random.Random) -> str:
@@ -28,103 +50,282 @@ def _id_number(rng: random.Random, birth: dt.date) -> str:
     return f"411722{birth:%Y%m%d}{rng.randint(0, 999):03d}{rng.choice('0123456789X')}"
 
 
-def generate(households: int, seed: int = 1, villages: int | None = None) -> dict[str, Any]:
-    rng = random.Random(seed)
-    n_villages = villages or max(len(shangcai.UNITS), round(households / HOUSEHOLDS_PER_VILLAGE))
-    towns = [
+def _apportion(total: int, weights: list[float]) -> list[int]:
+    """Splits `total` by weights with the largest-remainder method (deterministic, sums exactly)."""
+    scale = total / sum(weights)
+    exact = [w * scale for w in weights]
+    counts = [int(x) for x in exact]
+    by_remainder = sorted(range(len(weights)), key=lambda i: (counts[i] - exact[i], i))
+    for i in by_remainder[: total - sum(counts)]:
+        counts[i] += 1
+    return counts
+
+
+def _towns() -> list[dict[str, Any]]:
+    return [
         {"code": f"{shangcai.COUNTY_CODE}{i + 1:03d}", "name": name, "kind": kind}
         for i, (name, kind) in enumerate(shangcai.UNITS)
     ]
-    village_rows: list[dict[str, Any]] = []
-    for i in range(n_villages):
-        town = towns[i % len(towns)]
-        seq = i // len(towns) + 1
-        name = rng.choice(shangcai.VILLAGE_WORDS) + rng.choice(shangcai.VILLAGE_WORDS) + rng.choice(shangcai.VILLAGE_SUFFIX) + "村"
-        village_rows.append({
-            "code": f"{town['code']}{seq:03d}",
-            "name": name,
-            "townCode": town["code"],
-            "hasBankBranch": rng.random() < 0.15,
-        })
-    villages = village_rows
-    banks = [{"code": code, "name": name} for code, name in shangcai.BANKS]
+
+
+def _villages(rng: random.Random, towns: list[dict[str, Any]], n_villages: int) -> list[dict[str, Any]]:
+    per_town = _apportion(n_villages, [KIND_WEIGHT[t["kind"]] for t in towns])
+    villages = []
+    for town, count in zip(towns, per_town):
+        names: set[str] = set()
+        for seq in range(1, max(count, 0) + 1):
+            name = ""
+            while not name or name in names:  # village names are unique within a town
+                name = rng.choice(shangcai.VILLAGE_WORDS) + rng.choice(shangcai.VILLAGE_WORDS) + rng.choice(shangcai.VILLAGE_SUFFIX) + "村"
+            names.add(name)
+            villages.append({
+                "code": f"{town['code']}{seq:03d}",
+                "name": name,
+                "townCode": town["code"],
+                "hasBankBranch": rng.random() < (0.5 if town["kind"] == "SUBDISTRICT" else 0.12),
+            })
+    return villages
+
+
+def _stations(rng: random.Random, villages: list[dict[str, Any]], banks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One station in every village without a bank branch (H4), hosted mostly by the RCB."""
     stations = []
     for v in villages:
-        if not v["hasBankBranch"]:
-            opened = dt.date(2020, 4, 1) + dt.timedelta(days=rng.randint(0, 900))
-            stations.append({
-                "code": f"S{v['code']}",
-                "name": f"{v['name']}普惠金融服务站",
-                "villageCode": v["code"],
-                "bankCode": rng.choice(banks)["code"],
-                "registeredOn": (opened - dt.timedelta(days=rng.choice((3, 8, 10, 14)))).isoformat(),
-                "openedOn": opened.isoformat(),
-                "manager": _name(rng),
-            })
-    # A few "troubled" villages carry most overdue loans, so some freeze (R3).
-    troubled = set(rng.sample([v["code"] for v in villages], k=max(1, n_villages // 40)))
-    hh, loans, guarantees = [], [], []
-    for i in range(households):
-        village = villages[i % n_villages]
-        birth = AS_OF - dt.timedelta(days=rng.randint(20 * 365, 75 * 365))
-        code = f"H{village['code']}{i // n_villages + 1:04d}"
-        hh.append({
-            "code": code,
-            "villageCode": village["code"],
-            "headName": _name(rng),
-            "headIdNumber": _id_number(rng, birth),
-            "headBirthDate": birth.isoformat(),
-            "phone": f"13{rng.randint(0, 9)}{rng.randint(0, 99999999):08d}",
-            "members": rng.randint(1, 7),
-            "nonCompulsoryStudent": rng.random() < 0.15,
-            "oneChild": rng.random() < 0.1,
-            "twoDaughters": rng.random() < 0.05,
-            "activeServiceman": rng.random() < 0.02,
-            "partyMember": rng.random() < 0.06,
+        if v["hasBankBranch"]:
+            continue
+        opened = dt.date(2020, 4, 1) + dt.timedelta(days=rng.randint(0, 900))
+        stations.append({
+            "code": f"S{v['code']}",
+            "name": f"{v['name']}普惠金融服务站",
+            "villageCode": v["code"],
+            "bankCode": banks[0]["code"] if rng.random() < 0.7 else rng.choice(banks)["code"],
+            "registeredOn": (opened - dt.timedelta(days=rng.choice((3, 8, 10, 14, 21)))).isoformat(),
+            "openedOn": opened.isoformat(),
+            "manager": _name(rng),
         })
-        if rng.random() < 0.6:
-            principal = rng.choice((5000, 10000, 15000, 20000, 30000))
-            outstanding = round(principal * rng.choice((1, 1, 0.8, 0.5, 0.25)), 2)
-            issued = AS_OF - dt.timedelta(days=rng.randint(30, 700))
-            p_overdue = 0.12 if village["code"] in troubled else 0.02
-            overdue = rng.random() < p_overdue
-            status = "OVERDUE" if overdue else rng.choice(("ACTIVE",) * 9 + ("REPAID",))
-            if status == "REPAID":
-                outstanding = 0
-            loans.append({
-                "code": f"L{code[1:]}",
-                "householdCode": code,
-                "bankCode": rng.choice(banks)["code"],
-                "principal": principal,
-                "outstanding": outstanding,
-                "purpose": rng.choice(ALLOWED_PURPOSES),
-                "issuedOn": issued.isoformat(),
-                "dueOn": (issued + dt.timedelta(days=365)).isoformat(),
-                "daysOverdue": rng.randint(1, 200) if overdue else 0,
-                "status": status,
-            })
-    household_codes = [h["code"] for h in hh]
-    per_village = {v["code"]: [] for v in villages}
-    for h in hh:
-        per_village[h["villageCode"]].append(h["code"])
-    for loan in loans:
-        if rng.random() < 0.2 and len(household_codes) > 1:
-            borrower_village = loan["householdCode"][1:-4]
-            pool = household_codes if rng.random() < 0.1 else per_village[borrower_village]
-            guarantor = rng.choice(pool)
-            if guarantor != loan["householdCode"]:
-                guarantees.append({
-                    "guarantorCode": guarantor,
-                    "loanCode": loan["code"],
-                    "amount": round(loan["principal"] * rng.choice((0.3, 0.5, 1.0)), 2),
-                })
+    return stations
+
+
+def _household(rng: random.Random, code: str, village_code: str) -> dict[str, Any]:
+    # Heads of rural households: 20-80, most in their 40s-50s; about 15% are past 60 (H2).
+    age_days = int(rng.triangular(20.5, 80.0, 50.0) * 365.25)
+    birth = AS_OF - dt.timedelta(days=age_days)
+    members = min(8, max(1, round(rng.gauss(3.6, 1.4))))
     return {
+        "code": code,
+        "villageCode": village_code,
+        "headName": _name(rng),
+        "headIdNumber": _id_number(rng, birth),
+        "headBirthDate": birth.isoformat(),
+        "phone": f"1{rng.choice('3578')}{rng.randint(0, 999_999_999):09d}",
+        "members": members,
+        "nonCompulsoryStudent": members >= 3 and rng.random() < 0.22,
+        "oneChild": rng.random() < 0.08,
+        "twoDaughters": rng.random() < 0.04,
+        "activeServiceman": rng.random() < 0.015,
+        "partyMember": rng.random() < 0.06,
+    }
+
+
+def _loan(rng: random.Random, household_code: str, banks: list[dict[str, Any]], p_overdue: float) -> dict[str, Any]:
+    principal = rng.choice((5000, 10000, 10000, 15000, 20000, 20000, 30000, 40000, 50000))
+    issued = AS_OF - dt.timedelta(days=rng.randint(20, 720))
+    due = issued + dt.timedelta(days=rng.choice((365, 365, 730, 1095)))
+    draw = rng.random()
+    if draw < p_overdue:
+        status, outstanding = "OVERDUE", principal * rng.choice((1, 1, 0.8, 0.6))
+    elif draw < p_overdue + 0.004:
+        status, outstanding = "WRITTEN_OFF", principal * rng.choice((1, 0.5))
+    elif draw < p_overdue + 0.12 or due < AS_OF:
+        status, outstanding = "REPAID", 0
+    else:
+        status, outstanding = "ACTIVE", principal * rng.choice((1, 1, 0.9, 0.75, 0.5, 0.25))
+    return {
+        "code": f"L{household_code[1:]}",
+        "householdCode": household_code,
+        "bankCode": banks[0]["code"] if rng.random() < 0.55 else rng.choice(banks)["code"],
+        "principal": principal,
+        "outstanding": round(outstanding, 2),
+        "purpose": rng.choice(ALLOWED_PURPOSES),
+        "issuedOn": issued.isoformat(),
+        "dueOn": due.isoformat(),
+        "daysOverdue": rng.choice((rng.randint(1, 90), rng.randint(1, 90), rng.randint(91, 400))) if status == "OVERDUE" else 0,
+        "status": status,
+    }
+
+
+def _risk_classes(rng: random.Random, towns: list[dict[str, Any]], villages: list[dict[str, Any]]) -> dict[str, str]:
+    """One town of troubled villages (above the town threshold) and ~3% troubled villages elsewhere."""
+    rural = [t["code"] for t in towns if t["kind"] != "SUBDISTRICT"] or [t["code"] for t in towns]
+    bad_town = rng.choice(rural)
+    classes = {v["code"]: "troubled_town" if v["townCode"] == bad_town else "normal" for v in villages}
+    elsewhere = [code for code, kind in classes.items() if kind == "normal"]
+    for code in rng.sample(elsewhere, k=min(len(elsewhere), max(1, len(villages) * 3 // 100))):
+        classes[code] = "troubled"
+    return classes
+
+
+POSITIVES = ("HONEST_CONDUCT", "FILIAL", "GOOD_NEIGHBOUR", "SMALL_PRODUCTION", "GOOD_BANK_RECORD")
+NEGATIVES = ("IDLE", "FIGHTING", "DAMAGING_PUBLIC_PROPERTY", "NEGLECT_OR_ABUSE", "FAMILY_DISCORD")
+VETOES = ("POLITICALLY_UNRELIABLE", "CRIMINAL_RECORD", "ILLEGAL_FUNDRAISING", "BAD_BANK_RECORD", "UNPAID_PRIVATE_DEBT")
+
+
+def _one_assessment(rng: random.Random, household: dict[str, Any], on: dt.date, lean: float) -> dict[str, Any]:
+    """System score mostly 60–100 (two decimals), panel items by their frequency, ≈ 2% vetoes (S1–S3)."""
+    system = min(100.0, max(35.0, rng.gauss(86.0 + lean, 8.0)))
+    positives = [item for item in POSITIVES if rng.random() < 0.8 + lean / 40]
+    negatives = [item for item in NEGATIVES if rng.random() < 0.05]
+    vetoes = [rng.choice(VETOES)] if rng.random() < 0.02 else []
+    return {
+        "householdCode": household["code"],
+        "assessedOn": on.isoformat(),
+        "systemScore": round(system, 2),
+        "positives": positives,
+        "negatives": negatives,
+        "vetoes": vetoes,
+        "assessor": f"{household['villageCode']}村级评定小组",
+    }
+
+
+def _assessments(rng: random.Random, households: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Issue 3: about 93% of households assessed, dated so that most are in force at AS_OF (≈ 4% still
+    in their 7-day publicity, ≈ 15% older than a year and due for review, S9/S10); one in ten also
+    has an earlier assessment (S8 history). Villages differ in credit culture, so some reach the
+    credit-village share (R4) and others do not."""
+    lean: dict[str, float] = {}
+    rows: list[dict[str, Any]] = []
+    for household in households:
+        village = household["villageCode"]
+        if village not in lean:
+            lean[village] = rng.uniform(-7.0, 7.0)
+        if rng.random() >= 0.93:
+            continue
+        draw = rng.random()
+        if draw < 0.04:
+            days_ago = rng.randint(0, 6)  # still in publicity
+        elif draw < 0.19:
+            days_ago = rng.randint(373, 540)  # older than a year once in force: due for review
+        else:
+            days_ago = rng.randint(7, 360)
+        on = AS_OF - dt.timedelta(days=days_ago)
+        if rng.random() < 0.10:
+            rows.append(_one_assessment(rng, household, on - dt.timedelta(days=rng.randint(300, 420)), lean[village]))
+        rows.append(_one_assessment(rng, household, on, lean[village]))
+    return rows
+
+
+def generate(
+    households: int, seed: int = 1, villages: int | None = None, progress: Progress | None = None
+) -> dict[str, Any]:
+    rng = random.Random(seed)
+    n_villages = villages or max(len(shangcai.UNITS), round(households / HOUSEHOLDS_PER_VILLAGE))
+    towns = _towns()
+    village_rows = _villages(rng, towns, n_villages)
+    banks = [{"code": code, "name": name} for code, name in shangcai.BANKS]
+    stations = _stations(rng, village_rows, banks)
+    classes = _risk_classes(rng, towns, village_rows)
+    # Uneven village sizes (roughly 0.4x to 1.9x the mean).
+    sizes = _apportion(households, [rng.uniform(0.4, 1.9) for _ in village_rows])
+
+    hh: list[dict[str, Any]] = []
+    loans: list[dict[str, Any]] = []
+    ranges: dict[str, tuple[int, int]] = {}  # village code -> [start, end) in `hh`
+    step = max(1, households // 100)
+    for village, size in zip(village_rows, sizes):
+        low, high = OVERDUE_P[classes[village["code"]]]
+        p_overdue = rng.uniform(low, high)
+        start = len(hh)
+        for seq in range(1, size + 1):
+            household = _household(rng, f"H{village['code']}{seq:04d}", village["code"])
+            hh.append(household)
+            if rng.random() < BORROWING_SHARE:
+                loans.append(_loan(rng, household["code"], banks, p_overdue))
+            if progress and len(hh) % step == 0:
+                progress("generate", len(hh), households)
+        ranges[village["code"]] = (start, len(hh))
+    if progress:
+        progress("generate", households, households)
+
+    guarantees = _guarantees(rng, hh, loans, village_rows, ranges)
+    assessments = _assessments(random.Random(f"{seed}:assessments"), hh)  # issue 3
+    document: dict[str, Any] = {
         "county": {"code": shangcai.COUNTY_CODE, "name": shangcai.COUNTY_NAME},
         "towns": towns,
-        "villages": villages,
+        "villages": village_rows,
         "households": hh,
         "banks": banks,
         "stations": stations,
-        "loans": loans,
-        "guarantees": guarantees,
     }
+    if assessments:
+        document["assessments"] = assessments
+    document["loans"] = loans
+    document["guarantees"] = guarantees
+    return document
+
+
+def _guarantees(
+    rng: random.Random,
+    hh: list[dict[str, Any]],
+    loans: list[dict[str, Any]],
+    villages: list[dict[str, Any]],
+    ranges: dict[str, tuple[int, int]],
+) -> list[dict[str, Any]]:
+    """≈ 20% of loans guaranteed by one household; a tenth of guarantors live in another village,
+    mostly of the same town (K1), which is what contagion follows."""
+    by_town: dict[str, list[str]] = {}
+    for v in villages:
+        if ranges[v["code"]][1] > ranges[v["code"]][0]:
+            by_town.setdefault(v["townCode"], []).append(v["code"])
+    populated = [code for codes in by_town.values() for code in codes]
+    town_of = {v["code"]: v["townCode"] for v in villages}
+    rows = []
+    for loan in loans:
+        if rng.random() >= GUARANTEED_SHARE:
+            continue
+        home = hh_village = loan["householdCode"][1:-4]
+        if rng.random() < CROSS_VILLAGE_SHARE and len(populated) > 1:
+            same_town = by_town[town_of[home]]
+            pool = same_town if rng.random() < 0.7 and len(same_town) > 1 else populated
+            while hh_village == home:
+                hh_village = rng.choice(pool)
+        start, end = ranges[hh_village]
+        guarantor = hh[rng.randrange(start, end)]["code"]
+        if guarantor == loan["householdCode"]:
+            continue  # a household cannot guarantee its own loan (K1)
+        rows.append({
+            "guarantorCode": guarantor,
+            "loanCode": loan["code"],
+            "amount": round(loan["principal"] * rng.choice((0.3, 0.5, 0.5, 1.0)), 2),
+        })
+    return rows
+
+
+def _dump(record: Any) -> str:
+    return json.dumps(record, ensure_ascii=False, separators=(",", ":"))
+
+
+def iter_json(document: dict[str, Any]) -> Iterator[str]:
+    """The document as JSON text in pieces (one record each), never as one huge string."""
+    yield "{"
+    first = True
+    keys = [k for k in ("county", *ARRAY_ORDER) if k in document] + sorted(set(document) - {"county", *ARRAY_ORDER})
+    for key in keys:
+        value = document[key]
+        yield ("" if first else ",") + _dump(key) + ":"
+        first = False
+        if not isinstance(value, list):
+            yield _dump(value)
+            continue
+        yield "["
+        for i, record in enumerate(value):
+            yield ("," if i else "") + _dump(record) + "\n"
+        yield "]"
+    yield "}\n"
+
+
+def write_document(document: dict[str, Any], out: Path | IO[str]) -> None:
+    if isinstance(out, Path):
+        with out.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.writelines(iter_json(document))
+    else:
+        out.writelines(iter_json(document))

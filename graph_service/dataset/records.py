@@ -119,6 +119,17 @@ class AssessmentRecord(_Record):
     vetoes: list[str] = Field(default_factory=list)
     assessor: str | None = None
 
+    @model_validator(mode="after")
+    def _policy_inputs(self) -> "AssessmentRecord":
+        # S1–S3: the same input rules as assessHousehold, so a bad record refuses the file up front.
+        from graph_service.policy.assessment import InvalidScore, parse_inputs
+
+        try:
+            parse_inputs(self.systemScore, self.positives, self.negatives, self.vetoes)
+        except InvalidScore as exc:
+            raise ValueError(f"{exc.field}: {exc}") from None
+        return self
+
 
 class LoanRecord(_Record):
     code: Code

@@ -14,6 +14,7 @@ import neo4j
 import neo4j.time
 from neo4j import AsyncGraphDatabase, RoutingControl
 
+from graph_service.auth import audit
 from graph_service.graph import stats
 from graph_service.graph.queries import QueryLibrary, library
 from graph_service.settings import Settings
@@ -99,11 +100,25 @@ class Graph:
         return await self._execute(name, params, RoutingControl.WRITE)
 
     async def write_tx(self, work: Callable[[Tx], Awaitable[T]]) -> T:
+        # A1: inside a mutation, the audit event is appended in this same transaction, after the unit
+        # of work succeeded (a Refused or failed unit rolls back and is audited by the access extension).
+        pending = audit.current()
+        if pending is not None and pending.recorded:
+            pending = None  # one event per mutation, even if it runs several transactions
+
         async def unit(tx: neo4j.AsyncManagedTransaction) -> T:
-            return await work(Tx(tx, self.queries))
+            wrapped = Tx(tx, self.queries)
+            before = await audit.snapshot(wrapped, pending) if pending is not None else None
+            result = await work(wrapped)
+            if pending is not None:
+                await audit.record_in_tx(wrapped, pending, before)
+            return result
 
         async with self.driver.session() as session:
-            return await session.execute_write(unit)
+            result = await session.execute_write(unit)
+        if pending is not None:
+            pending.recorded = True
+        return result
 
     async def read_tx(self, work: Callable[[Tx], Awaitable[T]]) -> T:
         async def unit(tx: neo4j.AsyncManagedTransaction) -> T:

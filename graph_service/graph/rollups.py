@@ -18,6 +18,8 @@ async def recompute(graph: Graph, *, today: dt.date) -> dict[str, int]:
     policy = current_policy()
     started = time.perf_counter()
     now = dt.datetime.now(dt.timezone.utc)
+    # L1, R6: each household's loan figures, which issueLoan checks against its line.
+    await graph.write("recompute_household_loans")
     villages = await graph.write(
         "recompute_village_balances", villagePercent=policy.freeze.village_overdue_percent, now=now
     )
@@ -25,6 +27,10 @@ async def recompute(graph: Graph, *, today: dt.date) -> dict[str, int]:
         "recompute_town_balances", townPercent=policy.freeze.town_overdue_percent, now=now
     )
     await graph.write("recompute_county_balances")
+    # S9: assessments that have come into force by today change who is a credit household (R4).
+    from graph_service.graph import assessments
+
+    await assessments.apply_due(graph, today)
     await graph.write(
         "recompute_village_titles", villagePercent=policy.titles.credit_village_household_percent
     )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -33,10 +33,16 @@ async def _one(info: Info, label: str, code: str) -> Any:
     return None if props is None else NODE_TYPES[label].from_props(props)
 
 
+def _code(what: str) -> Any:
+    return Annotated[str, strawberry.argument(description=f"The {what}'s code (its unique key; unknown codes give null).")]
+
+
 @strawberry.type
 class LookupQuery:
-    @strawberry.field(description="Any object by its global ID; null for an unknown or forged ID.")
-    async def node(self, info: Info, id: strawberry.ID) -> Node | None:
+    @strawberry.field(description="Any object by its global ID (Relay); null for an unknown, forged or out-of-scope ID.")
+    async def node(
+        self, info: Info, id: Annotated[strawberry.ID, strawberry.argument(description="A global ID, as read from any `id` field.")]
+    ) -> Node | None:
         decoded = from_global_id(id)
         if decoded is None or decoded[0] not in NODE_TYPES:
             return None
@@ -48,29 +54,29 @@ class LookupQuery:
         return [County.from_props(row["node"]) for row in rows]
 
     @strawberry.field(description="A county by its division code.")
-    async def county(self, info: Info, code: str) -> County | None:
+    async def county(self, info: Info, code: _code("county")) -> County | None:
         return await _one(info, "County", code)
 
     @strawberry.field(description="A town, township or subdistrict by code.")
-    async def town(self, info: Info, code: str) -> Town | None:
+    async def town(self, info: Info, code: _code("town")) -> Town | None:
         return await _one(info, "Town", code)
 
     @strawberry.field(description="A village by code.")
-    async def village(self, info: Info, code: str) -> Village | None:
+    async def village(self, info: Info, code: _code("village")) -> Village | None:
         return await _one(info, "Village", code)
 
     @strawberry.field(description="A household by code.")
-    async def household(self, info: Info, code: str) -> Household | None:
+    async def household(self, info: Info, code: _code("household")) -> Household | None:
         return await _one(info, "Household", code)
 
     @strawberry.field(description="A bank by code.")
-    async def bank(self, info: Info, code: str) -> Bank | None:
+    async def bank(self, info: Info, code: _code("bank")) -> Bank | None:
         return await _one(info, "Bank", code)
 
     @strawberry.field(description="A service station by code.")
-    async def station(self, info: Info, code: str) -> Station | None:
+    async def station(self, info: Info, code: _code("station")) -> Station | None:
         return await _one(info, "Station", code)
 
     @strawberry.field(description="A loan by code.")
-    async def loan(self, info: Info, code: str) -> Loan | None:
+    async def loan(self, info: Info, code: _code("loan")) -> Loan | None:
         return await _one(info, "Loan", code)

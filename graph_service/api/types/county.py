@@ -8,8 +8,11 @@ import strawberry
 
 from graph_service.api import pagination
 from graph_service.api.context import Info
+from graph_service.api.hierarchy import arguments as hargs
+from graph_service.api.hierarchy.orders import TownOrder
 from graph_service.api.node import Node, to_global_id
 from graph_service.api.types.risk import RiskFigures
+from graph_service.api.types.town import TownKind
 
 if TYPE_CHECKING:
     from graph_service.api.types.town import Town
@@ -20,7 +23,7 @@ TownRef = Annotated["Town", strawberry.lazy("graph_service.api.types.town")]
 @strawberry.type(description="县 A county: the root of the hierarchy (H1).")
 class County(Node):
     code: str = strawberry.field(description="Administrative division code, e.g. 411722.")
-    name: str
+    name: str = strawberry.field(description="Name, e.g. 上蔡县.")
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -31,21 +34,32 @@ class County(Node):
     def risk(self) -> RiskFigures:
         return RiskFigures.from_props(self._props)
 
-    @strawberry.field(description="Towns, townships and subdistricts (乡镇/街道) in code order.")
-    async def towns(self, info: Info, first: int | None = None, after: str | None = None) -> pagination.Connection[TownRef]:
-        from graph_service.api.types.town import Town
+    @strawberry.field(description="Service-station coverage (H4): villages without a bank branch and without a station; goal 100%.")
+    async def station_coverage(self, info: Info) -> Annotated["StationCoverage", strawberry.lazy("graph_service.api.types.station_activity")]:
+        from graph_service.api.types.station_activity import county_coverage
 
-        size = pagination.page_size(first)
-        key = pagination.decode_cursor(after)
-        rows = await info.context.graph.read(
-            "towns_page", countyCode=self.code, after=key[0] if key else None, limit=size + 1
+        return await county_coverage(info, self.code)
+
+    @strawberry.field(description="The county's towns, townships and subdistricts (乡镇/街道, H1): a keyset-paged connection, filtered and ordered (code order by default).")
+    async def towns(
+        self,
+        info: Info,
+        first: pagination.First = None,
+        after: pagination.After = None,
+        frozen: hargs.Frozen = None,
+        is_credit_town: Annotated[bool | None, strawberry.argument(description="Only credit towns 信用乡镇 (true) or only the others (false) (R4, R5).")] = None,
+        kind: Annotated[TownKind | None, strawberry.argument(description="Only towns (镇), townships (乡) or subdistricts (街道) (H1).")] = None,
+        name_contains: hargs.NameContains = None,
+        min_overdue_ratio: hargs.MinOverdueRatio = None,
+        max_overdue_ratio: hargs.MaxOverdueRatio = None,
+        order_by: Annotated[TownOrder, strawberry.argument(description="Ordering, from an allow-list; keep it the same on every page.")] = TownOrder.CODE,
+    ) -> pagination.Connection[TownRef]:
+        from graph_service.api.hierarchy import lists
+
+        return await lists.towns(
+            info, self.code, first=first, after=after, order_by=order_by, frozen=frozen, is_credit_town=is_credit_town,
+            kind=kind, name_contains=name_contains, min_overdue_ratio=min_overdue_ratio, max_overdue_ratio=max_overdue_ratio,
         )
-        towns = [Town.from_props(row["node"]) for row in rows]
-
-        async def total() -> int:
-            return await self.town_count(info)
-
-        return pagination.build(towns, [[t.code] for t in towns], size, after=after, total=total)
 
     @strawberry.field(description="Number of towns.")
     async def town_count(self, info: Info) -> int:

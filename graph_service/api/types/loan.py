@@ -49,14 +49,14 @@ class LoanPurpose(Enum):
 
 @strawberry.type(description="贷款 A loan from a bank to a household (L1–L4).")
 class Loan(Node):
-    code: str
-    principal: Decimal
+    code: str = strawberry.field(description="Loan code: the caller's key (unique; sending the same loan twice never lends twice).")
+    principal: Decimal = strawberry.field(description="Principal lent (本金), yuan.")
     outstanding: Decimal = strawberry.field(description="Outstanding principal; falls with repayments (L4).")
-    purpose: LoanPurpose
-    status: LoanStatus
-    days_overdue: int
-    issued_on: dt.date
-    due_on: dt.date
+    purpose: LoanPurpose = strawberry.field(description="What the loan is for (贷款用途); only the allowed purposes are lent for (L2).")
+    status: LoanStatus = strawberry.field(description="State (L4): ACTIVE, OVERDUE (逾期), REPAID, WRITTEN_OFF (核销).")
+    days_overdue: int = strawberry.field(description="Days past due (逾期天数); more than 90 is severe (C1).")
+    issued_on: dt.date = strawberry.field(description="Issue date (放款日); the rate discount of that day applies (D2).")
+    due_on: dt.date = strawberry.field(description="Due date (到期日).")
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -91,3 +91,18 @@ class Loan(Node):
     @strawberry.field(description="Rate discount in force on the issue date, ‰ per month (D1, D2).")
     def rate_discount_permille(self) -> float:
         return float(self._props.get("rateDiscountPermille") or 0.0)
+
+    @strawberry.field(description="Households guaranteeing this loan (K1), by guarantor code.")
+    async def guarantees(
+        self, info: Info
+    ) -> list[Annotated["Guarantee", strawberry.lazy("graph_service.api.types.contagion")]]:
+        # One round trip for the guarantees of every loan in the response (data loader).
+        from graph_service.api.types.contagion import Guarantee
+        from graph_service.graph import guarantees
+
+        loader = info.context.loaders.custom(
+            "guarantees_of_loans", lambda codes: guarantees.of_loans(info.context.graph, codes)
+        )
+        rows = await loader.load(self.code)
+        return [Guarantee(amount=from_fen(g.amount_fen), guarantor_code=g.guarantor_code, loan_code=g.loan_code)
+                for g in rows]

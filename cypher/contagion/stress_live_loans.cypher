@@ -1,0 +1,7 @@
+// What: every live loan (ACTIVE/OVERDUE, R1) in the compact form the stress engine (K3) needs, as one
+//       row holding one list, so a county's loans come back in a single small message.
+// Params: none.
+// Returns: loans: [[code, householdCode, villageCode, outstandingFen, overdue (bool)]].
+MATCH (l:Loan)
+WHERE l.status IN ['ACTIVE', 'OVERDUE']
+RETURN collect([l.code, l.householdCode, l.villageCode, l.outstandingFen, l.status = 'OVERDUE']) AS loans

@@ -1,0 +1,135 @@
+"""Mutations of the credit assessment area: assessHousehold (S1–S9), fileObjection and
+resolveObjection (S9). A refusal is a user error and writes nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from typing import Any
+
+import strawberry
+
+from graph_service.api.context import Info
+from graph_service.api.errors import ErrorCode, Refused, UserError
+from graph_service.api.types.assessment import Assessment, PanelNegative, PanelPositive, Veto, assessments_loader
+from graph_service.api.types.household import Household
+from graph_service.graph import assessments
+from graph_service.graph.db import Tx
+from graph_service.policy.assessment import InvalidScore
+
+
+@strawberry.input(description="One credit assessment of a household (S1–S3).")
+class AssessHouseholdInput:
+    household_code: str
+    assessed_on: dt.date = strawberry.field(description="The assessment date; not in the future.")
+    system_score: float = strawberry.field(description="0–100, at most two decimals (S1).")
+    positives: list[PanelPositive]  # type: ignore[valid-type]
+    negatives: list[PanelNegative]  # type: ignore[valid-type]
+    vetoes: list[Veto]  # type: ignore[valid-type]
+    assessor: str | None = None
+
+
+@strawberry.type
+class AssessHouseholdPayload:
+    assessment: Assessment | None = None
+    household: Household | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list, description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+
+
+@strawberry.type(description="The assessment after an objection action (S9).")
+class ObjectionPayload:
+    assessment: Assessment | None = None
+    user_errors: list[UserError] = strawberry.field(default_factory=list, description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+
+
+def _field(name: str) -> list[str]:
+    return ["input", name]
+
+
+def _forget(info: Info, label: str, code: str) -> None:
+    """Drop a cached node; strawberry's DataLoader.clear raises KeyError for a key never loaded."""
+    with contextlib.suppress(KeyError):
+        info.context.loaders.clear(label, code)
+
+
+async def _household(info: Info, code: str) -> Household | None:
+    _forget(info, "Household", code)
+    with contextlib.suppress(KeyError):
+        assessments_loader(info).clear(code)
+    props = await info.context.loaders.node("Household", code)
+    return Household.from_props(props) if props else None
+
+
+def _refresh_village(info: Info, props: dict[str, Any]) -> None:
+    """A title may have changed with the household (R4): forget the cached village."""
+    village = props.get("villageCode")
+    if village:
+        _forget(info, "Village", village)
+
+
+@strawberry.type
+class AssessmentMutation:
+    @strawberry.mutation(description="Records a credit assessment (S8); it takes effect after 7 days' publicity (S9).")
+    async def assess_household(self, info: Info, input: AssessHouseholdInput) -> AssessHouseholdPayload:
+        today = info.context.today()
+        if input.assessed_on > today:
+            return AssessHouseholdPayload(user_errors=[UserError(
+                code=ErrorCode.INVALID_INPUT, message="assessedOn is in the future", field=_field("assessedOn"))])
+        req = assessments.Request(
+            household_code=input.household_code,
+            assessed_on=input.assessed_on,
+            system_score=input.system_score,
+            positives=list(input.positives),
+            negatives=list(input.negatives),
+            vetoes=list(input.vetoes),
+            assessor=input.assessor,
+        )
+
+        async def work(tx: Tx) -> dict[str, Any]:
+            try:
+                return await assessments.record(tx, req, today=today)
+            except InvalidScore as exc:
+                raise Refused(ErrorCode.INVALID_INPUT, str(exc), _field(exc.field)) from None
+            except assessments.HouseholdNotFound:
+                raise Refused(ErrorCode.NOT_FOUND, f"no household {input.household_code}", _field("householdCode")) from None
+
+        try:
+            stored = await info.context.graph.write_tx(work)
+        except Refused as refused:
+            return AssessHouseholdPayload(user_errors=[refused.error])
+        household = await _household(info, input.household_code)
+        if household is not None:
+            _refresh_village(info, household._props)
+        return AssessHouseholdPayload(assessment=Assessment.from_props(stored), household=household)
+
+    @strawberry.mutation(description="Files an objection during publicity (S9); the assessment waits until it is resolved.")
+    async def file_objection(self, info: Info, assessment_id: strawberry.ID, reason: str) -> ObjectionPayload:
+        today = info.context.today()
+        return await _objection(info, lambda tx: assessments.file_objection(tx, str(assessment_id), reason, today=today))
+
+    @strawberry.mutation(description="Resolves an objection (S9): upheld cancels the assessment, rejected lets it take effect.")
+    async def resolve_objection(self, info: Info, assessment_id: strawberry.ID, upheld: bool, note: str) -> ObjectionPayload:
+        today = info.context.today()
+        payload = await _objection(
+            info, lambda tx: assessments.resolve_objection(tx, str(assessment_id), upheld, note, today=today)
+        )
+        if payload.assessment is not None:
+            code = payload.assessment._props["householdCode"]
+            household = await _household(info, code)
+            if household is not None:
+                _refresh_village(info, household._props)
+        return payload
+
+
+async def _objection(info: Info, action: Any) -> ObjectionPayload:
+    async def work(tx: Tx) -> dict[str, Any]:
+        try:
+            return await action(tx)
+        except assessments.ObjectionRefused as exc:
+            raise Refused(ErrorCode[exc.kind], str(exc), [exc.field]) from None
+
+    try:
+        stored = await info.context.graph.write_tx(work)
+    except Refused as refused:
+        return ObjectionPayload(user_errors=[refused.error])
+    return ObjectionPayload(assessment=Assessment.from_props(stored))

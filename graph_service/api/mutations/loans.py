@@ -1,0 +1,161 @@
+"""Loan mutations (L1–L4, C1, C2, R1–R6): issueLoan, recordRepayment, reportOverdue, writeOffLoan,
+recomputeRollups and liftFromBlackList. Refusals come back as userErrors and change nothing."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+from collections.abc import Awaitable, Callable
+from decimal import Decimal
+from typing import Any
+
+import strawberry
+
+from graph_service.api.context import Info
+from graph_service.api.errors import ErrorCode, Refused, UserError
+from graph_service.api.types.household import Household
+from graph_service.api.types.loan import Loan, LoanPurpose
+from graph_service.graph import loans, rollups
+from graph_service.money import to_fen
+
+
+@strawberry.input(description="`code` is the caller's key: sending the same loan twice never lends twice (CONFLICT).")
+class IssueLoanInput:
+    code: str
+    household_code: str
+    bank_code: str
+    principal: Decimal
+    purpose: LoanPurpose
+    issued_on: dt.date
+    due_on: dt.date
+
+
+@strawberry.input(description="A repayment of principal (L4); more than is owed is refused.")
+class RecordRepaymentInput:
+    loan_code: str
+    amount: Decimal
+    paid_on: dt.date
+
+
+@strawberry.input(description="daysOverdue > 0 makes the loan OVERDUE; 0 brings it back to ACTIVE.")
+class ReportOverdueInput:
+    loan_code: str
+    days_overdue: int
+    as_of: dt.date
+
+
+@strawberry.input(description="核销: writes a loan off (L4); revokes the borrower's credit (C1).")
+class WriteOffLoanInput:
+    loan_code: str
+    on: dt.date
+    reason: str
+
+
+@strawberry.type(description="The loan after the change, or why it was refused.")
+class LoanPayload:
+    loan: Loan | None
+    user_errors: list[UserError] = strawberry.field(description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+
+
+@strawberry.type(description="The household after it was lifted from the black list, or why not.")
+class LiftFromBlackListPayload:
+    household: Household | None
+    user_errors: list[UserError] = strawberry.field(description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+
+
+@strawberry.type(description="What a full recomputation of the roll-ups found (R6).")
+class RecomputeReport:
+    villages: int
+    towns: int
+    frozen_villages: int
+    frozen_towns: int
+    milliseconds: int
+
+
+async def _loan_payload(info: Info, change: Callable[[], Awaitable[dict[str, Any]]]) -> LoanPayload:
+    try:
+        props = await change()
+    except Refused as refused:
+        return LoanPayload(loan=None, user_errors=[refused.error])
+    _forget(info, "Loan", props["code"])
+    _forget(info, "Household", props["householdCode"])
+    _forget(info, "Village", props["villageCode"])
+    return LoanPayload(loan=Loan.from_props(props), user_errors=[])
+
+
+def _forget(info: Info, label: str, code: str) -> None:
+    """Drop a node this request may have cached before the change, so the payload shows it as it is now."""
+    with contextlib.suppress(KeyError):  # not cached: nothing to forget
+        info.context.loaders.clear(label, code)
+
+
+def _fen(amount: Decimal, field: list[str]) -> int:
+    try:
+        return to_fen(amount)
+    except ValueError:
+        raise Refused(ErrorCode.INVALID_INPUT, "not an amount in yuan with at most two decimals", field) from None
+
+
+@strawberry.type
+class LoanMutation:
+    @strawberry.mutation(description=(
+        "Lends to a household (L1–L3). Refused: NO_CERTIFICATE, BLACKLISTED, HAS_OVERDUE_LOAN, VILLAGE_FROZEN, "
+        "TOWN_FROZEN, CREDIT_LINE_EXCEEDED, PURPOSE_NOT_ALLOWED; NOT_FOUND for an unknown household or bank; "
+        "CONFLICT for a code already used; INVALID_INPUT for principal ≤ 0 or dueOn before issuedOn."))
+    async def issue_loan(self, info: Info, input: IssueLoanInput) -> LoanPayload:
+        async def change() -> dict[str, Any]:
+            request = loans.IssueRequest(
+                code=input.code,
+                household_code=input.household_code,
+                bank_code=input.bank_code,
+                principal_fen=_fen(input.principal, ["input", "principal"]),
+                purpose=input.purpose.value,
+                issued_on=input.issued_on,
+                due_on=input.due_on,
+            )
+            return await loans.issue_loan(info.context.graph, request)
+
+        return await _loan_payload(info, change)
+
+    @strawberry.mutation(description="Records a repayment (L4); repaid in full makes the loan REPAID. More than is owed is refused (INVALID_INPUT).")
+    async def record_repayment(self, info: Info, input: RecordRepaymentInput) -> LoanPayload:
+        async def change() -> dict[str, Any]:
+            amount = _fen(input.amount, ["input", "amount"])
+            return await loans.record_repayment(info.context.graph, input.loan_code, amount, input.paid_on)
+
+        return await _loan_payload(info, change)
+
+    @strawberry.mutation(description="Reports days past due (L4): > 0 makes the loan OVERDUE (C1: RED → BLUE when ≤ 90 days, revoked beyond); 0 cures it.")
+    async def report_overdue(self, info: Info, input: ReportOverdueInput) -> LoanPayload:
+        return await _loan_payload(
+            info, lambda: loans.report_overdue(info.context.graph, input.loan_code, input.days_overdue, input.as_of)
+        )
+
+    @strawberry.mutation(description="Writes a loan off (L4); the borrower's credit is revoked and it goes on the black list (C1).")
+    async def write_off_loan(self, info: Info, input: WriteOffLoanInput) -> LoanPayload:
+        return await _loan_payload(
+            info, lambda: loans.write_off_loan(info.context.graph, input.loan_code, input.on, input.reason)
+        )
+
+    @strawberry.mutation(description="Recomputes every roll-up and freeze from the loans (R6); gives the figures the mutations keep incrementally.")
+    async def recompute_rollups(self, info: Info) -> RecomputeReport:
+        report = await rollups.recompute(info.context.graph, today=info.context.today())
+        return RecomputeReport(
+            villages=report["villages"],
+            towns=report["towns"],
+            frozen_villages=report["frozenVillages"],
+            frozen_towns=report["frozenTowns"],
+            milliseconds=report["milliseconds"],
+        )
+
+    @strawberry.mutation(description=(
+        "Lifts a household from the black list (C2), for the county centre, with a reason. Refused with CONFLICT "
+        "while it still has overdue or unsettled loans, or when it is not on the list. Its certificate stays NONE "
+        "until a new assessment."))
+    async def lift_from_black_list(self, info: Info, household_code: str, reason: str) -> LiftFromBlackListPayload:
+        try:
+            props = await loans.lift_from_black_list(info.context.graph, household_code, reason, info.context.today())
+        except Refused as refused:
+            return LiftFromBlackListPayload(household=None, user_errors=[refused.error])
+        _forget(info, "Household", household_code)
+        return LiftFromBlackListPayload(household=Household.from_props(props), user_errors=[])
