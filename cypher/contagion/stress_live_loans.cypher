@@ -1,5 +1,5 @@
 // What: every live loan (ACTIVE/OVERDUE, R1) in the compact form the stress engine (K3) needs, as one
-//       row holding one list, so a county's loans come back in a single small message.
+//       row holding one list (the systemic batch runs every village, so it needs them all).
 // Params: none.
 // Returns: loans: [[code, householdCode, villageCode, outstandingFen, overdue (bool)]].
 MATCH (l:Loan)

@@ -17,15 +17,16 @@ from graph_service.graph.db import Graph
 
 Props = dict[str, Any]
 
-# label -> named query returning `node` rows for `$codes`
+# label -> named query returning `node` rows for `$codes`; the `*_in_scope` ones also take the caller's
+# scope ($scopeTown, $scopeVillage, $scopeBank: A2), counties and banks are public.
 _BY_CODES = {
     "County": "counties_by_codes",
-    "Town": "towns_by_codes",
-    "Village": "villages_by_codes",
-    "Household": "households_by_codes",
+    "Town": "towns_in_scope",
+    "Village": "villages_in_scope",
+    "Household": "households_in_scope",
     "Bank": "banks_by_codes",
-    "Station": "stations_by_codes",
-    "Loan": "loans_by_codes",
+    "Station": "stations_in_scope",
+    "Loan": "loans_in_scope",
 }
 
 

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 
 from graph_service.graph.db import Graph
 from graph_service.policy.config import current_policy
-from graph_service.policy.stress import GuaranteeLink, LiveLoan, Portfolio, Scenario
+from graph_service.policy.stress import GuaranteeLink, LiveLoan, Portfolio, Scenario, VillageBase
 
 MAX_HOPS = 6  # K2: traces are capped at six hops
 
@@ -74,13 +74,23 @@ async def trace(graph: Graph, source: str, max_hops: int) -> list[Reached]:
     return await trace_links(source, min(max_hops, MAX_HOPS), fetch)
 
 
-async def load_portfolio(graph: Graph) -> Portfolio:
-    """Everything the stress engine needs, in three round trips; nothing else is read."""
-    hierarchy = await graph.read_one("stress_hierarchy")
-    loans_row = await graph.read_one("stress_live_loans")
+async def load_portfolio(
+    graph: Graph, village_codes: Iterable[str] | None = None, loan_codes: Iterable[str] = ()
+) -> Portfolio:
+    """What the stress engine needs, in three round trips. With `village_codes`, only the loans a
+    scenario defaulting those villages and `loan_codes` can reach are pulled (their villages' and the
+    guarantors' loans); with None, every live loan (the systemic batch tries every village)."""
+    hierarchy = await graph.read_one("stress_villages")
+    if village_codes is None:
+        loans_row = await graph.read_one("stress_live_loans")
+    else:
+        loans_row = await graph.read_one(
+            "stress_candidate_loans", villageCodes=sorted(village_codes), loanCodes=sorted(loan_codes)
+        )
     guarantees_row = await graph.read_one("stress_guarantees")
     assert hierarchy is not None and loans_row is not None and guarantees_row is not None
-    village_towns = {code: town for code, town in hierarchy["villages"] if code is not None}
+    villages = {code: VillageBase(town, int(balance), int(overdue))
+                for code, town, balance, overdue in hierarchy["villages"] if code is not None}
     loans = [LiveLoan(code, household, village, int(fen or 0), bool(overdue))
              for code, household, village, fen, overdue in loans_row["loans"]]
     lines: dict[str, int] = {}
@@ -88,7 +98,7 @@ async def load_portfolio(graph: Graph) -> Portfolio:
     for guarantor, loan, amount, line in guarantees_row["guarantees"]:
         guarantees.append(GuaranteeLink(guarantor, loan, int(amount or 0)))
         lines[guarantor] = int(line or 0)
-    return Portfolio(loans, guarantees, lines, village_towns, hierarchy["countyCode"] or "", hierarchy["towns"])
+    return Portfolio(loans, guarantees, lines, villages, hierarchy["countyCode"] or "", hierarchy["towns"])
 
 
 async def refresh_systemic(graph: Graph) -> dict[str, int]:

@@ -91,21 +91,37 @@ def is_distressed(called_fen: int, credit_line_fen: int, share: Fraction) -> boo
     return called_fen * share.denominator >= share.numerator * credit_line_fen
 
 
+@dataclass(frozen=True)
+class VillageBase:
+    """A village's town and its current figures (R1): Σ outstanding of live loans, of OVERDUE ones."""
+
+    town: str
+    balance_fen: int = 0
+    overdue_fen: int = 0
+
+
 class Portfolio:
-    """The county's live loans and guarantees, indexed once and reusable across scenarios."""
+    """The loans that can default, the guarantees that can call on households, and the villages' current
+    figures; indexed once and reusable across scenarios.
+
+    `loans` need only hold the loans a scenario can default (those of the chosen villages, the chosen
+    loans, and the loans of guarantor households); `villages` carries every village's current figures,
+    so the projection adds the newly defaulted outstanding to them instead of re-summing every loan.
+    """
 
     def __init__(
         self,
         loans: Iterable[LiveLoan],
         guarantees: Iterable[GuaranteeLink],
         credit_lines: Mapping[str, int],
-        village_towns: Mapping[str, str],
+        villages: Mapping[str, VillageBase],
         county_code: str,
         towns: Iterable[str] = (),
     ) -> None:
         self.loans = {loan.code: loan for loan in loans}
         self.credit_lines = credit_lines
-        self.village_towns = dict(village_towns)
+        self.villages = dict(villages)
+        self.village_towns = {code: base.town for code, base in self.villages.items()}
         self.county_code = county_code
         self.towns = sorted(set(towns) | set(self.village_towns.values()))  # towns without villages too
         self.loans_of_household: dict[str, list[str]] = defaultdict(list)
@@ -122,6 +138,27 @@ class Portfolio:
                 called = min(g.amount_fen, loan.outstanding_fen)
                 if called > 0:
                     self.calls[g.loan].append((g.guarantor, called))
+
+    @classmethod
+    def from_loans(
+        cls,
+        loans: Iterable[LiveLoan],
+        guarantees: Iterable[GuaranteeLink],
+        credit_lines: Mapping[str, int],
+        village_towns: Mapping[str, str],
+        county_code: str,
+        towns: Iterable[str] = (),
+    ) -> "Portfolio":
+        """From every live loan of the county: the villages' figures are summed here (R1)."""
+        loans = list(loans)
+        balance: dict[str, int] = defaultdict(int)
+        overdue: dict[str, int] = defaultdict(int)
+        for loan in loans:
+            balance[loan.village] += loan.outstanding_fen
+            if loan.overdue:
+                overdue[loan.village] += loan.outstanding_fen
+        villages = {code: VillageBase(town, balance[code], overdue[code]) for code, town in village_towns.items()}
+        return cls(loans, guarantees, credit_lines, villages, county_code, towns)
 
     def cascade(self, scenario: Scenario) -> Cascade:
         result = Cascade()
@@ -159,12 +196,13 @@ class Portfolio:
 
     def figures(self, defaulted: set[str], freeze: FreezePolicy) -> tuple[list[Figures], list[Figures], Figures]:
         """Village, town and county figures (R1, R2) with `defaulted` counted as overdue; R3 freezes."""
-        balance: dict[str, int] = dict.fromkeys(self.village_towns, 0)
-        overdue: dict[str, int] = dict.fromkeys(self.village_towns, 0)
-        for loan in self.loans.values():
-            balance[loan.village] = balance.get(loan.village, 0) + loan.outstanding_fen
-            if loan.overdue or loan.code in defaulted:
+        balance = {code: base.balance_fen for code, base in self.villages.items()}
+        overdue = {code: base.overdue_fen for code, base in self.villages.items()}
+        for code in defaulted:
+            loan = self.loans[code]
+            if not loan.overdue:  # an OVERDUE loan is in the overdue balance already
                 overdue[loan.village] = overdue.get(loan.village, 0) + loan.outstanding_fen
+                balance.setdefault(loan.village, 0)
         town_balance: dict[str, int] = dict.fromkeys(self.towns, 0)
         town_overdue: dict[str, int] = dict.fromkeys(self.towns, 0)
         for village, town in self.village_towns.items():

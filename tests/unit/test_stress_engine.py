@@ -38,7 +38,7 @@ def portfolio() -> Portfolio:
         GuaranteeLink("d1", "LC1", 9000), GuaranteeLink("e1", "LD1", 1999),
     ]
     lines = {"b1": 10000, "c1": 8000, "d1": 0, "e1": 4000}
-    return Portfolio(loans, guarantees, lines, {"A": "T1", "B": "T1", "C": "T2", "D": "T2", "E": "T2"}, "X")
+    return Portfolio.from_loans(loans, guarantees, lines, {"A": "T1", "B": "T1", "C": "T2", "D": "T2", "E": "T2"}, "X")
 
 
 def run(rounds: int | None, **kw):  # type: ignore[no-untyped-def]
@@ -117,7 +117,7 @@ def test_deterministic_and_nothing_mutated() -> None:
 
 
 def test_own_guarantee_is_ignored() -> None:
-    p = Portfolio([LiveLoan("L", "h", "A", 100, False)], [GuaranteeLink("h", "L", 100)], {}, {"A": "T"}, "X")
+    p = Portfolio.from_loans([LiveLoan("L", "h", "A", 100, False)], [GuaranteeLink("h", "L", 100)], {}, {"A": "T"}, "X")
     assert p.calls == {}
 
 
@@ -127,3 +127,15 @@ def test_own_guarantee_is_ignored() -> None:
 ])
 def test_is_distressed_boundaries(called: int, line: int, share: Fraction, expected: bool) -> None:
     assert is_distressed(called, line, share) is expected
+
+
+def test_only_the_loans_that_can_default_are_needed() -> None:
+    """The API pulls only candidate loans (chosen villages, guarantors' loans) plus every village's
+    current figures; the outcome equals the one computed from every loan."""
+    full = portfolio()
+    bases = full.villages
+    candidates = [loan for loan in full.loans.values() if loan.code not in {"LB2", "LC2", "LD2"}]
+    guarantees = [GuaranteeLink(g, loan, amount) for loan, calls in full.calls.items() for g, amount in calls]
+    slim = Portfolio(candidates, guarantees, full.credit_lines, bases, "X")
+    scenario = Scenario(default_villages=frozenset({"A"}), rounds=None)
+    assert slim.stress(scenario, FREEZE) == full.stress(scenario, FREEZE)

@@ -67,7 +67,9 @@ class RiskQuery:
         "NOT_FOUND error."))
     async def stress_test(self, info: Info, input: StressTestInput) -> StressReport:
         scenario = _scenario(input)
-        portfolio = await contagion.load_portfolio(info.context.graph)
+        portfolio = await contagion.load_portfolio(
+            info.context.graph, scenario.default_villages, scenario.default_loans
+        )
         unknown_villages = sorted(scenario.default_villages - portfolio.village_towns.keys())
         if unknown_villages:
             raise _error("NOT_FOUND", f"defaultVillageCodes: no village {', '.join(unknown_villages)}")

@@ -4,6 +4,7 @@ freeze events (R3) paged newest first."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from tests import factories
@@ -168,8 +169,8 @@ async def test_write_off_revokes_and_counts_in_no_balance(load, db, gql) -> None
 
 async def test_red_list_excludes_overdue_in_the_last_12_months(load, db, gql) -> None:  # type: ignore[no-untyped-def]
     await setup(load, db)  # TODAY = 2026-06-30: the window is (2025-06-30, 2026-06-30]
-    await support.set_standing(db, ["T1V1H2"], lastOverdueOn=__import__("datetime").date(2025, 6, 30))
-    await support.set_standing(db, ["T1V1H3"], lastOverdueOn=__import__("datetime").date(2025, 7, 1))
+    await support.set_standing(db, ["T1V1H2"], lastOverdueOn=dt.date(2025, 6, 30))
+    await support.set_standing(db, ["T1V1H3"], lastOverdueOn=dt.date(2025, 7, 1))
     body = await gql("{ redList(first: 2) { totalCount edges { node { code listStatus } } pageInfo { hasNextPage endCursor } } }")
     page = body["data"]["redList"]
     # T1V1H1, T1V1H2 (12 months ago exactly), T2V2H1; not T1V1H3 (inside 12 months) nor T2V1H1 (overdue now).

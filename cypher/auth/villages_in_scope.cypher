@@ -1,0 +1,9 @@
+// What: Village nodes by code as the API's callers may see them (A2): the caller's scope constrains the MATCH,
+//       so a scoped caller gets no row outside it; one round trip for a whole batch (per-request loader).
+// Params: $codes: [string]; $scopeTown, $scopeVillage, $scopeBank: the caller's scope (A2; null = no restriction).
+// Returns: node (all properties) per code found; codes not found are absent.
+MATCH (n:Village)
+WHERE n.code IN $codes
+  AND ($scopeTown IS NULL OR n.townCode = $scopeTown)
+  AND ($scopeVillage IS NULL OR n.code = $scopeVillage)
+RETURN n {.*} AS node
