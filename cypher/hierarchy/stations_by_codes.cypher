@@ -1,9 +1,7 @@
-// What: Station nodes by code, for the per-request data loader (one round trip for a whole batch).
-// Params: $codes: [string]; $scopeTown, $scopeVillage, $scopeBank: the caller's scope (A2; null = no restriction).
+// What: Station nodes by code in one round trip, unscoped (internal use;
+//       the API's loader reads cypher/auth/*_in_scope, which apply the caller's scope, A2).
+// Params: $codes: [string].
 // Returns: node (all properties) per code found; codes not found are absent.
 MATCH (n:Station)
 WHERE n.code IN $codes
-  AND ($scopeVillage IS NULL OR n.villageCode = $scopeVillage)
-  AND ($scopeTown IS NULL OR EXISTS { MATCH (:Village {code: n.villageCode, townCode: $scopeTown}) })
-  AND ($scopeBank IS NULL OR n.bankCode = $scopeBank)
 RETURN n {.*} AS node

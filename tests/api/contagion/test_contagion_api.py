@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.api.contagion.data import chain_county
 
 TRACE = """query($v: String!, $h: Int!) {
@@ -46,3 +48,18 @@ async def test_unknown_village_and_negative_hops_are_clean_errors(load, gql) -> 
     assert body["errors"][0]["extensions"]["code"] == "NOT_FOUND"
     body = await gql(TRACE, {"v": "T1V1", "h": -1})
     assert body["errors"][0]["extensions"]["code"] == "INVALID_INPUT"
+
+
+class TestAsRiskOfficer:
+    """Risk officers are the users of traces and stress tests (A2 permission table: RISK)."""
+
+    @pytest.fixture
+    def role(self) -> str:
+        return "RISK_OFFICER"
+
+    async def test_trace_and_stress(self, load, gql) -> None:  # type: ignore[no-untyped-def]
+        await load(chain_county())
+        body = await gql(TRACE, {"v": "T1V1", "h": 1})
+        assert [r["village"]["code"] for r in body["data"]["contagion"]["reached"]] == ["T1V2", "T2V1"]
+        body = await gql('{ stressTest(input: {defaultVillageCodes: ["T1V1"]}) { defaultedLoanCount } }')
+        assert body["data"]["stressTest"]["defaultedLoanCount"] == 2
