@@ -13,6 +13,7 @@ import pytest
 import pytest_asyncio
 
 from graph_service.app import create_app
+from graph_service.auth import tokens
 from graph_service.graph import stats
 from graph_service.graph.db import Graph
 from graph_service.graph.importer import import_document, reset
@@ -20,6 +21,7 @@ from graph_service.graph.setup import apply_schema
 from graph_service.settings import Settings
 
 TODAY = dt.date(2026, 6, 30)
+TEST_SECRET = "test-suite-secret-0123456789-abcdefghijkl"  # signs the suite's tokens (issue 8)
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +29,9 @@ def settings() -> Settings:
     uri = os.environ.get("TEST_NEO4J_URI")
     if not uri:
         pytest.fail("TEST_NEO4J_URI is not set: run the suite with `make test`")
-    return Settings.from_env({"NEO4J_URI": uri, "GRAPH_SERVICE_TODAY": TODAY.isoformat()})
+    return Settings.from_env(
+        {"NEO4J_URI": uri, "GRAPH_SERVICE_TODAY": TODAY.isoformat(), "GRAPH_SERVICE_SECRET": TEST_SECRET}
+    )
 
 
 @pytest_asyncio.fixture(scope="session")
@@ -59,7 +63,9 @@ async def load(db: Graph):  # type: ignore[no-untyped-def]
 async def client(db: Graph, settings: Settings) -> AsyncIterator[httpx.AsyncClient]:
     app = create_app(settings, graph=db)
     transport = httpx.ASGITransport(app=app)
-    async with httpx.AsyncClient(transport=transport, base_url="http://test") as c:
+    # The suite calls the API as the county centre unless a test sends its own Authorization.
+    admin = {"Authorization": f"Bearer {tokens.issue(TEST_SECRET, 'COUNTY_ADMIN', subject='test-suite')}"}
+    async with httpx.AsyncClient(transport=transport, base_url="http://test", headers=admin) as c:
         yield c
 
 

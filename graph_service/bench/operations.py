@@ -87,6 +87,7 @@ class Client:
         self.http = http
         self.headers = {"X-Debug-Cypher": "1", **(headers or {})}
         self.round_trips: dict[str, int] = {}
+        self.db_ms: dict[str, list[int]] = {}  # Neo4j's own time per call (the rest is Python/GraphQL)
 
     async def call(self, name: str, query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
         response = await self.http.post(
@@ -100,4 +101,5 @@ class Client:
         cypher = (body.get("extensions") or {}).get("cypher") or {}
         if "roundTrips" in cypher:
             self.round_trips[name] = int(cypher["roundTrips"])
+            self.db_ms.setdefault(name, []).append(int(cypher.get("dbMilliseconds") or 0))
         return dict(body["data"])

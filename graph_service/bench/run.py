@@ -20,6 +20,7 @@ import platform
 import resource
 import secrets
 import shlex
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -309,6 +310,9 @@ async def _service_figures(uri: str, figures: Figures, samples: int, households:
             await figures.measure(["stress_county_seconds"], bench.stress)
             await figures.measure(["issue_loan_p50_ms"], bench.issue_loan)
             figures.details["round_trips"] = client.round_trips
+            figures.details["db_milliseconds_p50"] = {
+                name: statistics.median(values) for name, values in client.db_ms.items()
+            }
     finally:
         await graph.close()
 

@@ -159,13 +159,13 @@ class AccessControl(SchemaExtension):
         schema = ctx.schema._schema
         root_type = schema.get_root_type(operation.operation)
         variables = get_variable_values(schema, operation.variable_definitions or (), ctx.variables or {})
-        if isinstance(variables, list):
-            return None  # bad variables: execution refuses the operation with graphql-core's errors
+        # Bad variables: execution refuses the whole operation with graphql-core's errors, no resolver runs.
+        bad_variables = isinstance(variables, list)
         fields = []
         for node in nodes:
             definition = root_type.fields.get(node.name.value) if root_type else None
             arguments: dict[str, Any] = {}
-            if definition is not None:
+            if definition is not None and not isinstance(variables, list):
                 try:
                     arguments = get_argument_values(definition, node, variables)
                 except GraphQLError:
@@ -192,7 +192,7 @@ class AccessControl(SchemaExtension):
             await self._record_refusals(kind, fields, principal, audit.FORBIDDEN, message)
             return _refusal("FORBIDDEN", message)
 
-        if principal.scoped:
+        if principal.scoped and not bad_variables:
             checked = [f for f in fields if self.config.rule(kind, f.name).check_targets]
             message = await self._scope_problem(principal, checked)
             if message:

@@ -3,6 +3,7 @@ production, no introspection and no "Did you mean …?" suggestions that would r
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -26,6 +27,7 @@ class Limits:
 
 
 LIMITS = Limits()
+_SUGGESTION = re.compile(r"\s*Did you mean .*$", re.DOTALL)
 
 
 class ProductionValidation(SchemaExtension):
@@ -40,6 +42,13 @@ class ProductionValidation(SchemaExtension):
                 ctx.schema._schema, ctx.graphql_document, tuple(dict.fromkeys(rules)), hide_suggestions=True
             )
         yield
+
+    def on_execute(self) -> Iterator[None]:
+        yield
+        # Variable values are coerced during execution, with suggestions of their own (enum values).
+        result = self.execution_context.result
+        for error in getattr(result, "errors", None) or []:
+            error.message = _SUGGESTION.sub("", error.message)
 
 
 def hardening_extensions(production: bool, limits: Limits = LIMITS) -> list[Callable[[], SchemaExtension]]:

@@ -103,6 +103,9 @@ async def test_a_syntax_error_is_a_clean_graphql_error(county, http) -> None:  #
 async def test_development_mode_keeps_introspection_and_suggestions(county, http) -> None:  # type: ignore[no-untyped-def]
     assert (await post(http, "{ __schema { types { name } } }")).json()["data"]["__schema"]["types"]
     assert "Did you mean" in messages(await post(http, "{ countie { code } }"))
+    enum = await post(http, "query($s: LoanStatus) { loan(code: \"L1\") { household { loans(status: $s) { totalCount } } } }",
+                      variables={"s": "OVERDU"})
+    assert "Did you mean" in messages(enum)
     graphiql = await http.get("/graphql", headers={"accept": "text/html"})
     assert graphiql.status_code == 200 and "graphiql" in graphiql.text.lower()
 
@@ -119,6 +122,9 @@ async def test_production_hides_the_schema(county, production) -> None:  # type:
     assert introspection.json()["data"] is None and "introspection" in messages(introspection).lower()
     typo = await post(production, "{ countie { code } }")
     assert "Cannot query field 'countie'" in messages(typo) and "Did you mean" not in messages(typo)
+    enum = await post(production, "query($s: LoanStatus) { loan(code: \"L1\") { loans: household { loans(status: $s) { totalCount } } } }",
+                      variables={"s": "OVERDU"})
+    assert "OVERDU" in messages(enum) and "Did you mean" not in messages(enum)
     served = await post(production, "{ counties { code } }")
     assert served.json() == {"data": {"counties": [{"code": "411722"}]}}
     graphiql = await production.get("/graphql", headers={"accept": "text/html"})

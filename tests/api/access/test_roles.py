@@ -245,3 +245,10 @@ async def test_an_unlisted_root_field_is_county_admin_only(county, call, monkeyp
             assert "errors" not in body, body
         else:
             assert error_code(body) == "FORBIDDEN", (role, body)
+
+
+async def test_bad_variables_are_refused_before_anything_runs_whoever_calls(county, call) -> None:  # type: ignore[no-untyped-def]
+    anonymous = await call(None, REPAY, {"loan": 42})
+    assert anonymous["data"] is None and error_code(anonymous) == "UNAUTHENTICATED"
+    scoped = await call("BANK_OFFICER", REPAY, {"loan": ["L2"]})
+    assert scoped["data"] is None and "loan" in scoped["errors"][0]["message"]
