@@ -24,6 +24,16 @@ TODAY = dt.date(2026, 6, 30)
 TEST_SECRET = "test-suite-secret-0123456789-abcdefghijkl"  # signs the suite's tokens (issue 8)
 
 
+def bearer(role: str = "COUNTY_ADMIN", **scope: str) -> dict[str, str]:
+    """An Authorization header signed with the suite's secret (A2: every operation needs a token)."""
+    return {"Authorization": f"Bearer {tokens.issue(TEST_SECRET, role, subject='test-suite', **scope)}"}
+
+
+@pytest.fixture
+def admin_headers() -> dict[str, str]:
+    return bearer()
+
+
 @pytest.fixture(scope="session")
 def settings() -> Settings:
     uri = os.environ.get("TEST_NEO4J_URI")
@@ -64,8 +74,7 @@ async def client(db: Graph, settings: Settings) -> AsyncIterator[httpx.AsyncClie
     app = create_app(settings, graph=db)
     transport = httpx.ASGITransport(app=app)
     # The suite calls the API as the county centre unless a test sends its own Authorization.
-    admin = {"Authorization": f"Bearer {tokens.issue(TEST_SECRET, 'COUNTY_ADMIN', subject='test-suite')}"}
-    async with httpx.AsyncClient(transport=transport, base_url="http://test", headers=admin) as c:
+    async with httpx.AsyncClient(transport=transport, base_url="http://test", headers=bearer()) as c:
         yield c
 
 

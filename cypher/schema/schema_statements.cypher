@@ -23,3 +23,6 @@ CREATE CONSTRAINT audit_event_id IF NOT EXISTS FOR (n:AuditEvent) REQUIRE n.id I
 CREATE INDEX audit_event_at IF NOT EXISTS FOR (n:AuditEvent) ON (n.at);
 CREATE INDEX loan_household_code IF NOT EXISTS FOR (n:Loan) ON (n.householdCode);
 CREATE INDEX household_village_code IF NOT EXISTS FOR (n:Household) ON (n.villageCode);
+CREATE CONSTRAINT incident_id IF NOT EXISTS FOR (n:Incident) REQUIRE n.id IS UNIQUE;
+CREATE INDEX freeze_event_at IF NOT EXISTS FOR (n:FreezeEvent) ON (n.at);
+CREATE INDEX household_blacklisted IF NOT EXISTS FOR (n:Household) ON (n.blacklisted);

@@ -5,6 +5,7 @@ and arguments), whatever the number of parents: one round trip per level of nest
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -136,7 +137,8 @@ class Loaders:
     def clear(self, label: str, code: str) -> None:
         """Forget a node a mutation has just changed, so the payload shows the new state (child pages
         of anything may have changed with it, so they are all forgotten)."""
-        self._by_label[label].clear(code)
+        with contextlib.suppress(KeyError):  # strawberry raises for a key this request never loaded
+            self._by_label[label].clear(code)
         self._pages.clear_all()
         self._stations.clear_all()
 

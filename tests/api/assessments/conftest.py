@@ -10,12 +10,11 @@ from typing import Any
 import dataclasses
 
 import httpx
-import pytest
 import pytest_asyncio
 
 from graph_service.app import create_app
-from graph_service.auth import tokens
 from graph_service.graph.db import Graph
+from tests.conftest import bearer
 from graph_service.settings import Settings
 
 ASSESSMENT_FIELDS = """
@@ -44,32 +43,6 @@ query($code: String!) {{
 TOP = ["HONEST_CONDUCT", "FILIAL", "GOOD_NEIGHBOUR", "SMALL_PRODUCTION", "GOOD_BANK_RECORD"]
 
 Gql = Callable[..., Awaitable[dict[str, Any]]]
-SECRET = "assessment-api-tests-secret-0123456789abcdef"  # test-only signing key (>= 32 bytes)
-
-
-def _headers() -> dict[str, str]:
-    return {"Authorization": f"Bearer {tokens.issue(SECRET, 'COUNTY_ADMIN', subject='county-centre')}"}
-
-
-@pytest.fixture(scope="session")
-def settings(settings: Settings) -> Settings:  # type: ignore[override]
-    return dataclasses.replace(settings, secret=SECRET)
-
-
-@pytest.fixture
-def gql(client: httpx.AsyncClient) -> Gql:
-    """Posts a GraphQL operation signed in as the county centre; returns the decoded JSON body."""
-    headers = _headers()
-
-    async def _gql(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-        response = await client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=headers)
-        assert response.status_code == 200, response.text
-        assert "Traceback" not in response.text
-        return response.json()
-
-    return _gql
-
-
 def assess_input(code: str, on: dt.date, score: float = 100, positives: list[str] | None = None,
                  negatives: list[str] | None = None, vetoes: list[str] | None = None,
                  assessor: str | None = "panel") -> dict[str, Any]:
@@ -107,7 +80,7 @@ async def gql_on(db: Graph, settings: Settings) -> AsyncIterator[Callable[[dt.da
         clients.append(client)
 
         async def run(query: str, variables: dict[str, Any] | None = None) -> dict[str, Any]:
-            response = await client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=_headers())
+            response = await client.post("/graphql", json={"query": query, "variables": variables or {}}, headers=bearer())
             assert response.status_code == 200, response.text
             assert "Traceback" not in response.text
             return response.json()

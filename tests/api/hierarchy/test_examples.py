@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from graphql import build_schema as parse_sdl
-from graphql import get_named_type, is_enum_type, is_input_object_type, is_interface_type, is_object_type, parse, validate
+from graphql import is_enum_type, is_input_object_type, is_interface_type, is_object_type, parse, validate
 
 from graph_service import PROJECT_ROOT
 from graph_service.api.schema import build_schema
