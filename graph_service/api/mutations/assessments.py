@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -20,25 +20,25 @@ from graph_service.policy.assessment import InvalidScore
 
 @strawberry.input(description="One credit assessment of a household (S1–S3).")
 class AssessHouseholdInput:
-    household_code: str
+    household_code: str = strawberry.field(description="The household (农户) assessed; unknown: NOT_FOUND.")
     assessed_on: dt.date = strawberry.field(description="The assessment date; not in the future.")
     system_score: float = strawberry.field(description="0–100, at most two decimals (S1).")
-    positives: list[PanelPositive]  # type: ignore[valid-type]
-    negatives: list[PanelNegative]  # type: ignore[valid-type]
-    vetoes: list[Veto]  # type: ignore[valid-type]
-    assessor: str | None = None
+    positives: list[PanelPositive] = strawberry.field(description="The panel's positive items that apply, +6 each (S2); an item listed twice is INVALID_INPUT.")  # type: ignore[valid-type]
+    negatives: list[PanelNegative] = strawberry.field(description="The panel's negative items that apply, −6 each (S2); an item listed twice is INVALID_INPUT.")  # type: ignore[valid-type]
+    vetoes: list[Veto] = strawberry.field(description="一票否决 vetoes that apply (S3): any one means no credit; one listed twice is INVALID_INPUT.")  # type: ignore[valid-type]
+    assessor: str | None = strawberry.field(default=None, description="Who assessed (the village panel or officer); optional.")
 
 
-@strawberry.type
+@strawberry.type(description="The recorded assessment and its household, or why it was refused (INVALID_INPUT, NOT_FOUND).")
 class AssessHouseholdPayload:
-    assessment: Assessment | None = None
-    household: Household | None = None
+    assessment: Assessment | None = strawberry.field(default=None, description="The recorded assessment (S8); null when refused.")
+    household: Household | None = strawberry.field(default=None, description="The household now; its standing changes only once the assessment is in force (S9). Null when refused.")
     user_errors: list[UserError] = strawberry.field(default_factory=list, description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
 
 
 @strawberry.type(description="The assessment after an objection action (S9).")
 class ObjectionPayload:
-    assessment: Assessment | None = None
+    assessment: Assessment | None = strawberry.field(default=None, description="The assessment after the action; null when refused.")
     user_errors: list[UserError] = strawberry.field(default_factory=list, description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
 
 
@@ -70,7 +70,9 @@ def _refresh_village(info: Info, props: dict[str, Any]) -> None:
 @strawberry.type
 class AssessmentMutation:
     @strawberry.mutation(description="Records a credit assessment (S8); it takes effect after 7 days' publicity (S9).")
-    async def assess_household(self, info: Info, input: AssessHouseholdInput) -> AssessHouseholdPayload:
+    async def assess_household(
+        self, info: Info, input: Annotated[AssessHouseholdInput, strawberry.argument(description="The household, date, system score and panel items (S1–S3).")]
+    ) -> AssessHouseholdPayload:
         today = info.context.today()
         if input.assessed_on > today:
             return AssessHouseholdPayload(user_errors=[UserError(
@@ -103,12 +105,23 @@ class AssessmentMutation:
         return AssessHouseholdPayload(assessment=Assessment.from_props(stored), household=household)
 
     @strawberry.mutation(description="Files an objection during publicity (S9); the assessment waits until it is resolved.")
-    async def file_objection(self, info: Info, assessment_id: strawberry.ID, reason: str) -> ObjectionPayload:
+    async def file_objection(
+        self, info: Info,
+        assessment_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The assessment (Assessment.id); unknown: NOT_FOUND; cancelled, already objected to or past its publicity: CONFLICT."))],
+        reason: Annotated[str, strawberry.argument(description="Why the household objects; blank: INVALID_INPUT.")],
+    ) -> ObjectionPayload:
         today = info.context.today()
         return await _objection(info, lambda tx: assessments.file_objection(tx, str(assessment_id), reason, today=today))
 
     @strawberry.mutation(description="Resolves an objection (S9): upheld cancels the assessment, rejected lets it take effect.")
-    async def resolve_objection(self, info: Info, assessment_id: strawberry.ID, upheld: bool, note: str) -> ObjectionPayload:
+    async def resolve_objection(
+        self, info: Info,
+        assessment_id: Annotated[strawberry.ID, strawberry.argument(description=(
+            "The assessment (Assessment.id); unknown: NOT_FOUND; without a pending objection: CONFLICT."))],
+        upheld: Annotated[bool, strawberry.argument(description="true: upheld, the assessment is cancelled; false: rejected, the assessment takes effect once its publicity is over.")],
+        note: Annotated[str, strawberry.argument(description="The resolver's note, kept on the objection.")],
+    ) -> ObjectionPayload:
         today = info.context.today()
         payload = await _objection(
             info, lambda tx: assessments.resolve_objection(tx, str(assessment_id), upheld, note, today=today)

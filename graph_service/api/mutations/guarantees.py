@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Annotated
 
 import strawberry
 
@@ -28,7 +29,12 @@ class GuaranteeMutation:
         "A household guarantees another household's live loan for `amount` (K1); called again, it sets the "
         "new amount. Refused: unknown household or loan (NOT_FOUND), amount ≤ 0 or the borrower guaranteeing "
         "its own loan (INVALID_INPUT), a repaid or written-off loan (CONFLICT)."))
-    async def add_guarantee(self, info: Info, guarantor_code: str, loan_code: str, amount: Decimal) -> GuaranteePayload:
+    async def add_guarantee(
+        self, info: Info,
+        guarantor_code: Annotated[str, strawberry.argument(description="The guarantor household (担保人), not the borrower; unknown: NOT_FOUND.")],
+        loan_code: Annotated[str, strawberry.argument(description="The guaranteed loan: ACTIVE or OVERDUE (else CONFLICT); unknown: NOT_FOUND.")],
+        amount: Annotated[Decimal, strawberry.argument(description="The guaranteed amount in yuan, > 0 (else INVALID_INPUT); replaces an earlier amount.")],
+    ) -> GuaranteePayload:
         try:
             row = await guarantees.add(info.context.graph, guarantor_code, loan_code, to_fen(amount))
         except Refused as refused:
@@ -38,7 +44,11 @@ class GuaranteeMutation:
     @strawberry.mutation(description=(
         "Removes a guarantee (K1); the payload shows it as it was. Refused: unknown household or loan, or no "
         "such guarantee (NOT_FOUND)."))
-    async def release_guarantee(self, info: Info, guarantor_code: str, loan_code: str) -> GuaranteePayload:
+    async def release_guarantee(
+        self, info: Info,
+        guarantor_code: Annotated[str, strawberry.argument(description="The guarantor household; unknown: NOT_FOUND.")],
+        loan_code: Annotated[str, strawberry.argument(description="The guaranteed loan; unknown, or not guaranteed by this household: NOT_FOUND.")],
+    ) -> GuaranteePayload:
         try:
             row = await guarantees.release(info.context.graph, guarantor_code, loan_code)
         except Refused as refused:

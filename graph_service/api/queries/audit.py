@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
 import strawberry
 
@@ -22,7 +22,8 @@ def _row(node: dict[str, Any]) -> dict[str, Any]:
 class AuditQuery:
     @strawberry.field(description="Audit events, newest first; only those naming `target` (a code) when given (A1).")
     async def audit_events(
-        self, info: Info, first: pagination.First = None, after: pagination.After = None, target: str | None = None
+        self, info: Info, first: pagination.First = None, after: pagination.After = None,
+        target: Annotated[str | None, strawberry.argument(description="A code (household, loan, station …): only events naming it; null: all.")] = None,
     ) -> pagination.Connection[AuditEvent]:
         size = pagination.page_size(first)
         cursor = pagination.decode_cursor(after, ORDER, str)

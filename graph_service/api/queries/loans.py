@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Awaitable, Callable, Sequence
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
 
 import strawberry
 
@@ -58,10 +58,10 @@ class LoanQuery:
     async def freeze_events(
         self,
         info: Info,
-        first: int | None = None,
-        after: str | None = None,
-        level: FreezeLevel | None = None,
-        code: str | None = None,
+        first: pagination.First = None,
+        after: pagination.After = None,
+        level: Annotated[FreezeLevel | None, strawberry.argument(description="Only events of this level; null: villages and towns.")] = None,
+        code: Annotated[str | None, strawberry.argument(description="Only events of this village or town code; null: all.")] = None,
     ) -> pagination.Connection[FreezeEvent]:
         size = pagination.page_size(first)
         after_at, after_id = _event_key(after)
@@ -80,7 +80,7 @@ class LoanQuery:
         return _page(events, keys, size, order=EVENTS_ORDER, after=after, count=total)
 
     @strawberry.field(description="红榜 (C3): credit households with no overdue loan in the last 12 months, in code order.")
-    async def red_list(self, info: Info, first: int | None = None, after: str | None = None) -> pagination.Connection[Household]:
+    async def red_list(self, info: Info, first: pagination.First = None, after: pagination.After = None) -> pagination.Connection[Household]:
         size = pagination.page_size(first)
         graph = info.context.graph
         cutoff = red_list_cutoff(info.context.today())
@@ -94,7 +94,7 @@ class LoanQuery:
         return _page(households, [(h.code, h.code) for h in households], size, order=LIST_ORDER, after=after, count=total)
 
     @strawberry.field(description="黑榜 (C3): households whose credit was revoked (C1), in code order.")
-    async def black_list(self, info: Info, first: int | None = None, after: str | None = None) -> pagination.Connection[Household]:
+    async def black_list(self, info: Info, first: pagination.First = None, after: pagination.After = None) -> pagination.Connection[Household]:
         size = pagination.page_size(first)
         graph = info.context.graph
         rows = await graph.read("black_list_page", after=_code_key(after), limit=size + 1)

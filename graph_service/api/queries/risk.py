@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import math
+from typing import Annotated
 
 import strawberry
 from graphql import GraphQLError
@@ -18,6 +19,7 @@ from graph_service.policy.config import current_policy
 from graph_service.policy.stress import Scenario, share_fraction
 
 MAX_SYSTEMIC = 100
+SystemicFirst = Annotated[int, strawberry.argument(description=f"How many villages, 0–{MAX_SYSTEMIC} (default 10; else INVALID_INPUT).")]
 
 
 def _error(code: str, message: str) -> GraphQLError:
@@ -45,7 +47,11 @@ class RiskQuery:
         "whose households guarantee live loans of the source; hop 2: those guaranteeing loans of hop 1; … "
         "Guarantees inside one village are not links. `maxHops` above 6 is capped at 6; below 0 is an "
         "INVALID_INPUT error; an unknown village is a NOT_FOUND error. Computed live from the guarantees."))
-    async def contagion(self, info: Info, village_code: str, max_hops: int = 3) -> ContagionReport:
+    async def contagion(
+        self, info: Info,
+        village_code: Annotated[str, strawberry.argument(description="The source village's code; unknown: NOT_FOUND error.")],
+        max_hops: Annotated[int, strawberry.argument(description="Hops to trace, ≥ 0 (default 3); above 6 is capped at 6.")] = 3,
+    ) -> ContagionReport:
         if max_hops < 0:
             raise _error("INVALID_INPUT", "maxHops: must be 0 or more")
         if await info.context.loaders.node("Village", village_code) is None:
@@ -65,7 +71,9 @@ class RiskQuery:
         "loans (each counted as min(amount, outstanding)) reach `guarantorDistressShare` of its credit line "
         "(any amount when the line is 0) is distressed and all its loans default. Unknown codes are a "
         "NOT_FOUND error."))
-    async def stress_test(self, info: Info, input: StressTestInput) -> StressReport:
+    async def stress_test(
+        self, info: Info, input: Annotated[StressTestInput, strawberry.argument(description="The scenario: round-0 defaults, rounds and distress share (K3).")]
+    ) -> StressReport:
         scenario = _scenario(input)
         portfolio = await contagion.load_portfolio(
             info.context.graph, scenario.default_villages, scenario.default_loans
@@ -107,7 +115,10 @@ class RiskQuery:
         "county-wide if each village's borrowers alone defaulted (the K3 stress engine with the default "
         "distress share, run until nothing changes). Refreshed by `graph-service systemic`; villages never "
         "computed are not listed. `first`: 0–100, default 10."))
-    async def systemic_villages(self, info: Info, first: int = 10) -> list[SystemicVillage]:
+    async def systemic_villages(
+        self, info: Info,
+        first: SystemicFirst = 10,
+    ) -> list[SystemicVillage]:
         if first < 0 or first > MAX_SYSTEMIC:
             raise _error("INVALID_INPUT", f"first: must be between 0 and {MAX_SYSTEMIC}")
         rows = await info.context.graph.read("systemic_top", limit=first)

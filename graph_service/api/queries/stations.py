@@ -11,13 +11,14 @@ from graphql import GraphQLError
 from graph_service.api import pagination
 from graph_service.api.context import Info
 from graph_service.api.loaders import Page
-from graph_service.api.types.station import Station
+from graph_service.api.types.station import PeriodFrom, PeriodTo, Station
 from graph_service.api.types.station_activity import Incident, StationMissedInspections, TrainingGap
 from graph_service.graph import stations as station_graph
 
 MIN_YEAR, MAX_YEAR = 2000, 2099
 MISSED_ORDER = "STATION_CODE"
 INCIDENT_ORDER = "DISCOVERED_ON"
+Year = Annotated[int, strawberry.argument(description=f"The calendar year, {MIN_YEAR}–{MAX_YEAR} (else INVALID_INPUT).")]
 
 
 @strawberry.type
@@ -25,10 +26,10 @@ class StationQuery:
     @strawberry.field(description="Stations with at least one missed inspection month between `from` and `to` (T2), in station code order.")
     async def stations_with_missed_inspections(
         self, info: Info,
-        from_: Annotated[dt.date, strawberry.argument(name="from")],
-        to: dt.date,
-        first: int | None = None,
-        after: str | None = None,
+        from_: PeriodFrom,
+        to: PeriodTo,
+        first: pagination.First = None,
+        after: pagination.After = None,
     ) -> pagination.Connection[StationMissedInspections]:
         problem = station_graph.check_period(from_, to)
         if problem:
@@ -52,7 +53,7 @@ class StationQuery:
                                 make=lambda row: row["item"], count=total)
 
     @strawberry.field(description="Incidents not yet closed, oldest discovery first (T5).")
-    async def open_incidents(self, info: Info, first: int | None = None, after: str | None = None) -> pagination.Connection[Incident]:
+    async def open_incidents(self, info: Info, first: pagination.First = None, after: pagination.After = None) -> pagination.Connection[Incident]:
         size = pagination.page_size(first)
         cursor = pagination.decode_cursor(after, INCIDENT_ORDER, str)
         after_day: dt.date | None = None
@@ -73,7 +74,10 @@ class StationQuery:
                                 make=lambda row: Incident.from_props(row["item"]), count=total)
 
     @strawberry.field(description="Stations missing trainings in `year` (T6): monthly on-site, quarterly at a branch, half-yearly central, two a year.")
-    async def training_gaps(self, info: Info, year: int) -> list[TrainingGap]:
+    async def training_gaps(
+        self, info: Info,
+        year: Year,
+    ) -> list[TrainingGap]:
         if not MIN_YEAR <= year <= MAX_YEAR:
             raise GraphQLError(f"year must be between {MIN_YEAR} and {MAX_YEAR}", extensions={"code": "INVALID_INPUT"})
         found = await station_graph.training_gaps(info.context.graph, year, today=info.context.today())

@@ -12,7 +12,7 @@ from strawberry.scalars import JSON
 
 @strawberry.type(description="One mutation, accepted or refused (A1). Events are never changed or deleted.")
 class AuditEvent:
-    id: strawberry.ID
+    id: strawberry.ID = strawberry.field(description="The event's id.")
     at: dt.datetime = strawberry.field(description="When (the transaction's time).")
     actor: str = strawberry.field(description="The token's subject; 'anonymous' without a token.")
     role: str | None = strawberry.field(description="The caller's role; null when anonymous.")
@@ -20,7 +20,7 @@ class AuditEvent:
     targets: list[str] = strawberry.field(description="The nodes it names, as Label:code.")
     outcome: str = strawberry.field(description="ACCEPTED, REFUSED (user errors), FORBIDDEN, UNAUTHENTICATED or ERROR.")
     error_codes: list[str] = strawberry.field(description="The user-error codes of a refused mutation.")
-    message: str | None
+    message: str | None = strawberry.field(description="Why it was not accepted: the first user error's message, the access refusal or the error's type; null when accepted.")
     input: JSON = strawberry.field(description="The arguments (personal data masked).")
     before: JSON = strawberry.field(description="Changed properties per target before the change (null: created).")
     after: JSON = strawberry.field(description="Changed properties per target after the change (null: deleted).")

@@ -131,7 +131,7 @@ class StressTestInput:
 
 @strawberry.type(description="Projected loan and overdue balance of a village, town or the county under a stress test (R1–R3).")
 class ProjectedFigures:
-    code: str
+    code: str = strawberry.field(description="The village, town or county code.")
     loan_balance: Decimal = strawberry.field(description="Unchanged by defaults: Σ outstanding of live loans.")
     overdue_balance: Decimal = strawberry.field(description="Σ outstanding of loans already OVERDUE or defaulted in the test.")
     overdue_ratio: float = strawberry.field(description="Shown only; the freeze compares exact integers.")
@@ -145,7 +145,7 @@ class ProjectedFigures:
 
 @strawberry.type(description="What one round of a stress test did (round 0: the chosen defaults).")
 class StressRound:
-    round: int
+    round: int = strawberry.field(description="0: the chosen defaults; 1, 2, …: the cascade through guarantees (K3).")
     distressed_household_count: int = strawberry.field(description="Households newly distressed in this round (none in round 0).")
     defaulted_loan_count: int = strawberry.field(description="Loans newly defaulted in this round.")
     defaulted_balance: Decimal = strawberry.field(description="Their outstanding.")
@@ -160,7 +160,7 @@ class StressReport:
     rounds: list[StressRound] = strawberry.field(description="Round by round, round 0 first.")
     villages: list[ProjectedFigures] = strawberry.field(description="Every village, by code.")
     towns: list[ProjectedFigures] = strawberry.field(description="Every town, by code.")
-    county: ProjectedFigures
+    county: ProjectedFigures = strawberry.field(description="The county's projected figures (R2).")
     newly_frozen_village_codes: strawberry.Private[list[str]]
     newly_frozen_town_codes: strawberry.Private[list[str]]
 

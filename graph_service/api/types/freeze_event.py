@@ -20,13 +20,13 @@ class FreezeLevel(Enum):
 
 @strawberry.type(description="A freeze (熔断) or its lift (R3): when, which level, the figures, and the loan change that caused it.")
 class FreezeEvent:
-    at: dt.datetime
-    level: FreezeLevel
+    at: dt.datetime = strawberry.field(description="When the loan change that caused it was written (server time).")
+    level: FreezeLevel = strawberry.field(description="A village (≥ 5%) or a town (≥ 3%) freeze (R3).")
     code: str = strawberry.field(description="The village or town code.")
     frozen: bool = strawberry.field(description="true: the freeze began; false: it lifted.")
     ratio: float = strawberry.field(description="overdueBalance / loanBalance after the change (shown only).")
-    loan_balance: Decimal
-    overdue_balance: Decimal
+    loan_balance: Decimal = strawberry.field(description="The village's or town's loan balance after the change (R1, R2).")
+    overdue_balance: Decimal = strawberry.field(description="Its overdue balance after the change (R1, R2).")
     cause_loan_code: str = strawberry.field(description="The loan whose change caused it.")
     cause_action: str = strawberry.field(description="The mutation: issueLoan, recordRepayment, reportOverdue or writeOffLoan.")
     cause: str = strawberry.field(description="Action and loan code, e.g. 'reportOverdue L1'.")

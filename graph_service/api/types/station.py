@@ -21,6 +21,10 @@ if TYPE_CHECKING:
 
 VillageRef = Annotated["Village", strawberry.lazy("graph_service.api.types.village")]
 
+# The period of a missed-inspection question (T2), shared with Query.stationsWithMissedInspections.
+PeriodFrom = Annotated[dt.date, strawberry.argument(name="from", description="First day of the period; its month is the first one checked.")]
+PeriodTo = Annotated[dt.date, strawberry.argument(description="Last day of the period, inclusive; not before `from` and at most 120 months in all (else INVALID_INPUT).")]
+
 
 @strawberry.type(description="普惠金融服务站 A village service station run with a host bank (H4).")
 class Station(Node):
@@ -81,7 +85,7 @@ class Station(Node):
         return [Inspection.from_props(p) for p in rows]
 
     @strawberry.field(description="Calendar months (YYYY-MM) from `from` to `to` inclusive with no inspection (rule T2). Months before the opening month and months not yet over are not missed.")
-    async def missed_inspection_months(self, info: Info, from_: Annotated[dt.date, strawberry.argument(name="from")], to: dt.date) -> list[str]:
+    async def missed_inspection_months(self, info: Info, from_: PeriodFrom, to: PeriodTo) -> list[str]:
         problem = station_graph.check_period(from_, to)
         if problem:
             raise GraphQLError(problem, extensions={"code": "INVALID_INPUT"})
@@ -103,12 +107,18 @@ class Station(Node):
         return bool(self._props.get("flaggedForReplacement"))
 
     @strawberry.field(description="Major incidents reported for the station (T5), newest discovery first; `open` filters.")
-    async def incidents(self, info: Info, open: bool | None = None) -> list[Incident]:
+    async def incidents(
+        self, info: Info,
+        open: Annotated[bool | None, strawberry.argument(description="true: only open incidents; false: only closed ones; null: all.")] = None,
+    ) -> list[Incident]:
         rows = await self._children(info, "station_incidents_by_codes", "incidents")
         items = [Incident.from_props(p) for p in rows]
         return items if open is None else [i for i in items if (i.closed_on is None) == open]
 
     @strawberry.field(description="Trainings of the station's staff in date order (T6); `year` filters.")
-    async def trainings(self, info: Info, year: int | None = None) -> list[Training]:
+    async def trainings(
+        self, info: Info,
+        year: Annotated[int | None, strawberry.argument(description="Only trainings in this calendar year; null: all.")] = None,
+    ) -> list[Training]:
         rows = await self._children(info, "station_trainings_by_codes", "trainings")
         return [Training.from_props(p) for p in rows if year is None or p["on"].year == year]

@@ -25,11 +25,11 @@ VillageRef = Annotated["Village", strawberry.lazy("graph_service.api.types.villa
 
 @strawberry.type(description="巡检 One inspection of a station by its host bank (T2).")
 class Inspection:
-    inspected_on: dt.date
-    inspector: str
-    findings: str
+    inspected_on: dt.date = strawberry.field(description="The inspection date (T2: at least one each calendar month); not in the future nor before the opening.")
+    inspector: str = strawberry.field(description="The host bank's inspector who signed the written record (T2).")
+    findings: str = strawberry.field(description="The written findings (T2); may be empty.")
     asked_about_illegal_fundraising: bool = strawberry.field(description="Illegal fund-raising and private lending were asked about.")
-    illegal_activity_found: bool
+    illegal_activity_found: bool = strawberry.field(description="Illegal fund-raising (非法集资) or private lending was found (T2).")
 
     @classmethod
     def from_props(cls, p: dict[str, Any]) -> "Inspection":
@@ -48,10 +48,10 @@ class StationRating:
     volume: int = strawberry.field(description="业务量 business volume, 0–20.")
     service: int = strawberry.field(description="服务水平 service level, 0–20.")
     risk_control: int = strawberry.field(description="风险防控 risk control, 0–20.")
-    total: int
+    total: int = strawberry.field(description="Sum of the five dimensions, 0–100; decides the stars (T3).")
     stars: int = strawberry.field(description="≥90 ★5, ≥80 ★4, ≥60 ★3, ≥40 ★2, else ★1.")
     qualified: bool = strawberry.field(description="★3 or more; ★1–★2 are unqualified.")
-    policy_version: str
+    policy_version: str = strawberry.field(description="The policy configuration version the stars were computed with.")
 
     @classmethod
     def from_props(cls, p: dict[str, Any]) -> "StationRating":
@@ -71,21 +71,21 @@ class StationTransactionKind(Enum):
 
 @strawberry.type(description="One cash withdrawal or transfer at a station (T4).")
 class StationTransaction:
-    id: strawberry.ID
-    station_code: str
-    account: str
-    kind: StationTransactionKind
-    amount: Decimal
-    at: dt.datetime
+    id: strawberry.ID = strawberry.field(description="The transaction's id.")
+    station_code: str = strawberry.field(description="The station's code.")
+    account: str = strawberry.field(description="The customer's account, as entered (trimmed).")
+    kind: StationTransactionKind = strawberry.field(description="取现 withdrawal or 转账 transfer (T4).")
+    amount: Decimal = strawberry.field(description="The amount in yuan (> 0).")
+    at: dt.datetime = strawberry.field(description="When it took place, as sent.")
     day: dt.date = strawberry.field(description="The day it counts for (China Standard Time).")
 
 
 @strawberry.type(description="An account's totals at a station on one day, against the caps (T4).")
 class AccountDayTotals:
-    withdrawal_count: int
-    withdrawal_amount: Decimal
-    transfer_count: int
-    transfer_amount: Decimal
+    withdrawal_count: int = strawberry.field(description="Withdrawals of the account at this station that day, this one included (cap: 3 by default, T4).")
+    withdrawal_amount: Decimal = strawberry.field(description="Their total in yuan (cap: 2,000 by default, T4).")
+    transfer_count: int = strawberry.field(description="Transfers of the account at this station that day, this one included (cap: 3 by default, T4).")
+    transfer_amount: Decimal = strawberry.field(description="Their total in yuan (cap: 5,000 by default, T4).")
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> "AccountDayTotals":
@@ -107,15 +107,15 @@ class IncidentKind(Enum):
 
 @strawberry.type(description="A major incident at a station, reported to the central bank's county branch (T5).")
 class Incident:
-    id: strawberry.ID
-    kind: IncidentKind
-    discovered_on: dt.date
-    reported_on: dt.date
+    id: strawberry.ID = strawberry.field(description="The incident's opaque id; pass it to closeIncident.")
+    kind: IncidentKind = strawberry.field(description="What kind of major incident (T5).")
+    discovered_on: dt.date = strawberry.field(description="When it was discovered; the report deadline runs from this day (T5).")
+    reported_on: dt.date = strawberry.field(description="When it was reported to the central bank's county branch (T5); not before discoveredOn.")
     deadline: dt.date = strawberry.field(description="The last on-time report day: the next working day after discovery.")
     late: bool = strawberry.field(description="Reported after the deadline (T5: flagged LATE).")
-    description: str
-    closed_on: dt.date | None
-    resolution: str | None
+    description: str = strawberry.field(description="What happened, as reported.")
+    closed_on: dt.date | None = strawberry.field(description="When it was closed; null while open.")
+    resolution: str | None = strawberry.field(description="How it was resolved; null while open.")
     _station_code: strawberry.Private[str]
 
     @classmethod
@@ -149,10 +149,10 @@ class TrainingKind(Enum):
 
 @strawberry.type(description="One training of a station's staff (T6).")
 class Training:
-    id: strawberry.ID
-    kind: TrainingKind
-    on: dt.date
-    topics: list[str]
+    id: strawberry.ID = strawberry.field(description="The training's id.")
+    kind: TrainingKind = strawberry.field(description="The T6 rhythm it counts for: monthly on-site, quarterly at a branch or half-yearly central.")
+    on: dt.date = strawberry.field(description="The day of the training.")
+    topics: list[str] = strawberry.field(description="The topics covered (at least one).")
 
     @classmethod
     def from_props(cls, p: dict[str, Any]) -> "Training":
@@ -161,7 +161,7 @@ class Training:
 
 @strawberry.type(description="A station's missing trainings in a year (T6); only ended periods since its opening count.")
 class TrainingGap:
-    station: StationRef
+    station: StationRef = strawberry.field(description="The station.")
     training_count: int = strawberry.field(description="Trainings of any kind in the year.")
     below_annual_minimum: bool = strawberry.field(description="The year is over with fewer than two trainings.")
     missing_months: list[str] = strawberry.field(description="YYYY-MM without on-site training.")
@@ -171,19 +171,19 @@ class TrainingGap:
 
 @strawberry.type(description="A station and the months of a period in which it was not inspected (T2).")
 class StationMissedInspections:
-    station: StationRef
-    months: list[str]
+    station: StationRef = strawberry.field(description="The station.")
+    months: list[str] = strawberry.field(description="Months (YYYY-MM) of the period without an inspection, in order (T2).")
 
 
 @strawberry.type(description="H4: every village without a bank branch should have a service station (goal 100%).")
 class StationCoverage:
-    villages: int
-    villages_with_bank_branch: int
+    villages: int = strawberry.field(description="Villages of the town or county (H4).")
+    villages_with_bank_branch: int = strawberry.field(description="Villages with a bank branch: they need no station (H4).")
     villages_needing_station: int = strawberry.field(description="Villages without a bank branch.")
     covered_villages: int = strawberry.field(description="Villages without a branch that have a station open today.")
-    uncovered_village_count: int
+    uncovered_village_count: int = strawberry.field(description="Villages without a bank branch and without a station open today.")
     coverage_ratio: float = strawberry.field(description="covered / needing; 1 when no village needs one. Shown only.")
-    goal_met: bool
+    goal_met: bool = strawberry.field(description="Every village without a bank branch has a station open today (coverage goal 100%, H4).")
     _uncovered: strawberry.Private[list[str]]
 
     @classmethod
