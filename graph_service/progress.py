@@ -28,7 +28,10 @@ def render(name: str, done: int, total: int, elapsed: float) -> str:
     filled = int(WIDTH * share)
     rate = done / elapsed if elapsed > 0 else 0.0
     eta = (total - done) / rate if rate > 0 and done < total else 0.0
-    tail = f"{_duration(elapsed)} elapsed" if done >= total else f"ETA {_duration(eta)}"
+    if done >= total:
+        tail = f"{_duration(elapsed)} elapsed"
+    else:
+        tail = f"ETA {_duration(eta)}" if rate > 0 else "ETA --:--"
     return (
         f"  {name:<12} [{'#' * filled}{'.' * (WIDTH - filled)}] {share:6.1%} "
         f"{done:,}/{total:,}  {rate:,.0f}/s  {tail}"

@@ -60,7 +60,7 @@ class Figures:
     missing: dict[str, str] = field(default_factory=dict)
     details: dict[str, Any] = field(default_factory=dict)
 
-    def put(self, name: str, value: float | int | None, digits: int = 2) -> None:
+    def put(self, name: str, value: float | None, digits: int = 2) -> None:
         self.values[name] = round(value, digits) if isinstance(value, float) else value
 
     def miss(self, name: str, reason: str) -> None:
@@ -80,7 +80,7 @@ class Figures:
             for name in names:
                 if self.values.get(name) is None:
                     self.miss(name, str(exc))
-        except Exception as exc:  # the bench reports a broken part instead of stopping
+        except Exception as exc:  # noqa: BLE001 — the bench reports a broken part instead of stopping
             for name in names:
                 if self.values.get(name) is None:
                     self.miss(name, f"failed: {type(exc).__name__}: {str(exc)[:300]}")

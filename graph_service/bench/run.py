@@ -33,9 +33,16 @@ import httpx
 from graph_service import PROJECT_ROOT
 from graph_service.app import create_app
 from graph_service.bench import naive, server
-from graph_service.bench.measure import Figures, Missing, series, timed
+from graph_service.bench.measure import Figures, Missing, series
 from graph_service.bench.operations import (
-    CONTAGION, COUNTY_RISK, HIERARCHY, HOUSEHOLD, ISSUE_LOAN, RECOMPUTE, STRESS, Client,
+    CONTAGION,
+    COUNTY_RISK,
+    HIERARCHY,
+    HOUSEHOLD,
+    ISSUE_LOAN,
+    RECOMPUTE,
+    STRESS,
+    Client,
 )
 from graph_service.dataset import shangcai
 from graph_service.graph.db import Graph
@@ -344,7 +351,7 @@ def run(
         "households": households,
         "seed": seed,
         "command": "graph-service " + shlex.join(sys.argv[1:]) if sys.argv[1:2] == ["bench"] else None,
-        "started_at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        "started_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         "machine": _machine(),
     }
     work = work_dir or PROJECT_ROOT / "var" / "bench"

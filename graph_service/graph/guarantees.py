@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from graph_service.api.errors import ErrorCode, Refused
+from graph_service.errors import ErrorCode, Refused
 from graph_service.graph.db import Graph, Tx
 
 LIVE = ("ACTIVE", "OVERDUE")

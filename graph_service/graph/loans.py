@@ -20,7 +20,7 @@ from typing import Any
 
 from neo4j.exceptions import ConstraintError
 
-from graph_service.api.errors import ErrorCode, Refused
+from graph_service.errors import ErrorCode, Refused
 from graph_service.graph.db import Graph, Record, Tx
 from graph_service.policy import lending
 from graph_service.policy.config import current_policy

@@ -17,7 +17,7 @@ from typing import Any
 from neo4j.exceptions import ConstraintError
 from pydantic import ValidationError
 
-from graph_service.api.errors import ErrorCode, Refused
+from graph_service.errors import ErrorCode, Refused
 from graph_service.dataset.records import StationRecord
 from graph_service.graph.db import Graph, Record, Tx
 from graph_service.policy import stations as rules

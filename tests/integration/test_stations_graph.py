@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from graph_service.api.errors import ErrorCode, Refused
+from graph_service.errors import ErrorCode, Refused
 from graph_service.graph import stations
 from graph_service.policy.stations import TrainingKind, TxnKind
 from tests import factories
@@ -59,4 +59,4 @@ async def test_stored_facts(load, db) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(Refused) as refused:
         await stations.rate_station(db, "S1", "2025Q2", dict.fromkeys(
             ("environment", "functions", "volume", "service", "riskControl"), 7), today=TODAY)
-    assert refused.value.error.code == ErrorCode.CONFLICT
+    assert refused.value.code == ErrorCode.CONFLICT

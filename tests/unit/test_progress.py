@@ -23,3 +23,7 @@ def test_nothing_is_printed_when_the_stream_is_not_a_terminal() -> None:
     bar("households", 1, 2, stream=out)
     bar("households", 2, 2, stream=out)
     assert out.getvalue() == ""
+
+
+def test_render_before_any_rate_is_known_shows_no_eta() -> None:
+    assert "ETA --:--" in render("towns", 0, 26, elapsed=0.0)

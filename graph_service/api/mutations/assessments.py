@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import strawberry
 
 from graph_service.api.context import Info
-from graph_service.api.errors import ErrorCode, Refused, UserError
+from graph_service.api.errors import ErrorCode, Refused, UserError, user_error
 from graph_service.api.types.assessment import Assessment, PanelNegative, PanelPositive, Veto, assessments_loader
 from graph_service.api.types.household import Household
 from graph_service.graph import assessments
@@ -98,7 +98,7 @@ class AssessmentMutation:
         try:
             stored = await info.context.graph.write_tx(work)
         except Refused as refused:
-            return AssessHouseholdPayload(user_errors=[refused.error])
+            return AssessHouseholdPayload(user_errors=[user_error(refused)])
         household = await _household(info, input.household_code)
         if household is not None:
             _refresh_village(info, household._props)
@@ -144,5 +144,5 @@ async def _objection(info: Info, action: Any) -> ObjectionPayload:
     try:
         stored = await info.context.graph.write_tx(work)
     except Refused as refused:
-        return ObjectionPayload(user_errors=[refused.error])
+        return ObjectionPayload(user_errors=[user_error(refused)])
     return ObjectionPayload(assessment=Assessment.from_props(stored))

@@ -8,7 +8,7 @@ from typing import Annotated
 import strawberry
 
 from graph_service.api.context import Info
-from graph_service.api.errors import Refused
+from graph_service.api.errors import Refused, user_error
 from graph_service.api.types.contagion import Guarantee, GuaranteePayload
 from graph_service.graph import guarantees
 from graph_service.money import from_fen, to_fen
@@ -38,7 +38,7 @@ class GuaranteeMutation:
         try:
             row = await guarantees.add(info.context.graph, guarantor_code, loan_code, to_fen(amount))
         except Refused as refused:
-            return GuaranteePayload(guarantee=None, user_errors=[refused.error])
+            return GuaranteePayload(guarantee=None, user_errors=[user_error(refused)])
         return _payload(row)
 
     @strawberry.mutation(description=(
@@ -52,5 +52,5 @@ class GuaranteeMutation:
         try:
             row = await guarantees.release(info.context.graph, guarantor_code, loan_code)
         except Refused as refused:
-            return GuaranteePayload(guarantee=None, user_errors=[refused.error])
+            return GuaranteePayload(guarantee=None, user_errors=[user_error(refused)])
         return _payload(row)

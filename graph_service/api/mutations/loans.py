@@ -12,7 +12,7 @@ from typing import Annotated, Any
 import strawberry
 
 from graph_service.api.context import Info
-from graph_service.api.errors import ErrorCode, Refused, UserError
+from graph_service.api.errors import ErrorCode, Refused, UserError, user_error
 from graph_service.api.types.household import Household
 from graph_service.api.types.loan import Loan, LoanPurpose
 from graph_service.graph import loans, rollups
@@ -77,7 +77,7 @@ async def _loan_payload(info: Info, change: Callable[[], Awaitable[dict[str, Any
     try:
         props = await change()
     except Refused as refused:
-        return LoanPayload(loan=None, user_errors=[refused.error])
+        return LoanPayload(loan=None, user_errors=[user_error(refused)])
     _forget(info, "Loan", props["code"])
     _forget(info, "Household", props["householdCode"])
     _forget(info, "Village", props["villageCode"])
@@ -170,6 +170,6 @@ class LoanMutation:
         try:
             props = await loans.lift_from_black_list(info.context.graph, household_code, reason, info.context.today())
         except Refused as refused:
-            return LiftFromBlackListPayload(household=None, user_errors=[refused.error])
+            return LiftFromBlackListPayload(household=None, user_errors=[user_error(refused)])
         _forget(info, "Household", household_code)
         return LiftFromBlackListPayload(household=Household.from_props(props), user_errors=[])

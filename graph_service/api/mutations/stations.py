@@ -12,7 +12,7 @@ from typing import Annotated, TypeVar
 import strawberry
 
 from graph_service.api.context import Info
-from graph_service.api.errors import ErrorCode, Refused, UserError
+from graph_service.api.errors import ErrorCode, Refused, UserError, user_error
 from graph_service.api.types.station import Station
 from graph_service.api.types.station_activity import (
     AccountDayTotals,
@@ -118,7 +118,7 @@ async def _attempt(work: Awaitable[T]) -> tuple[T | None, list[UserError]]:
     try:
         return await work, []
     except Refused as refused:
-        return None, [refused.error]
+        return None, [user_error(refused)]
 
 
 async def _station(info: Info, work: Awaitable[dict]) -> StationPayload:  # type: ignore[type-arg]

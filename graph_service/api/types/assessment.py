@@ -13,6 +13,7 @@ import strawberry
 from graph_service.api.context import Info
 from graph_service.api.types.household import Certificate
 from graph_service.money import from_fen
+from graph_service.api.enums import describe_values
 from graph_service.policy import items
 from graph_service.policy.discount import rate_discount_permille
 
@@ -27,29 +28,21 @@ PanelNegative = strawberry.enum(
 Veto = strawberry.enum(items.Veto, name="Veto", description="一票否决 vetoes (S3: V1–V5): any one means no credit.")
 
 
-def _describe(enum: Any, descriptions: dict[str, str]) -> None:
-    """Documents the values of an enum that policy/items.py owns (it stays free of GraphQL)."""
-    values = enum.__strawberry_definition__.values
-    assert {v.name for v in values} == set(descriptions), f"describe every value of {enum.__name__}"
-    for value in values:
-        value.description = descriptions[value.name]
-
-
-_describe(PanelPositive, {
+describe_values(PanelPositive, {
     "HONEST_CONDUCT": "P1 品行优良,诚实守信: good conduct and honesty (+6, S2).",
     "FILIAL": "P2 孝老敬亲: filial to elders (+6, S2).",
     "GOOD_NEIGHBOUR": "P3 邻里友好,举止文明: good neighbour, civil behaviour (+6, S2).",
     "SMALL_PRODUCTION": "P4 经营小型生产项目: runs a small production project (+6, S2).",
     "GOOD_BANK_RECORD": "P5 银行用信记录良好: good bank credit record (+6, S2).",
 })
-_describe(PanelNegative, {
+describe_values(PanelNegative, {
     "IDLE": "N1 好吃懒做,游手好闲: idle (−6, S2).",
     "FIGHTING": "N2 打架斗殴等不文明行为: fighting or uncivil conduct (−6, S2).",
     "DAMAGING_PUBLIC_PROPERTY": "N3 损坏公共财物: damaging public property (−6, S2).",
     "NEGLECT_OR_ABUSE": "N4 不养老人,虐待子女: neglecting elders or abusing children (−6, S2).",
     "FAMILY_DISCORD": "N5 家庭不和,邻里不睦: family discord, bad relations with neighbours (−6, S2).",
 })
-_describe(Veto, {
+describe_values(Veto, {
     "POLITICALLY_UNRELIABLE": "V1 政治立场不坚定: politically unreliable (S3).",
     "CRIMINAL_RECORD": "V2 有违法犯罪记录: criminal record (S3).",
     "ILLEGAL_FUNDRAISING": "V3 参加非法传销、非法集资: illegal pyramid selling or fund-raising (S3).",

@@ -108,12 +108,12 @@ async def test_credit_village_and_town_titles_drop_while_frozen_and_return_after
 
 
 async def refusal_of(awaitable) -> str | None:  # type: ignore[no-untyped-def]
-    from graph_service.api.errors import Refused
+    from graph_service.errors import Refused
 
     try:
         await awaitable
     except Refused as refused:
-        return refused.error.code.value
+        return refused.code.value
     return None
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from graph_service.api.errors import Refused
+from graph_service.errors import Refused
 from graph_service.graph import loans, rollups
 from graph_service.graph.importer import import_document, reset
 from tests import factories
