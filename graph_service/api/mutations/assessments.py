@@ -46,14 +46,8 @@ def _field(name: str) -> list[str]:
     return ["input", name]
 
 
-def _forget(info: Info, label: str, code: str) -> None:
-    """Drop a cached node; strawberry's DataLoader.clear raises KeyError for a key never loaded."""
-    with contextlib.suppress(KeyError):
-        info.context.loaders.clear(label, code)
-
-
 async def _household(info: Info, code: str) -> Household | None:
-    _forget(info, "Household", code)
+    info.context.loaders.clear("Household", code)
     with contextlib.suppress(KeyError):
         assessments_loader(info).clear(code)
     props = await info.context.loaders.node("Household", code)
@@ -64,7 +58,7 @@ def _refresh_village(info: Info, props: dict[str, Any]) -> None:
     """A title may have changed with the household (R4): forget the cached village."""
     village = props.get("villageCode")
     if village:
-        _forget(info, "Village", village)
+        info.context.loaders.clear("Village", village)
 
 
 @strawberry.type

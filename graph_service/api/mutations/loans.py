@@ -3,7 +3,6 @@ recomputeRollups and liftFromBlackList. Refusals come back as userErrors and cha
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Awaitable, Callable
 from decimal import Decimal
@@ -78,16 +77,10 @@ async def _loan_payload(info: Info, change: Callable[[], Awaitable[dict[str, Any
         props = await change()
     except Refused as refused:
         return LoanPayload(loan=None, user_errors=[user_error(refused)])
-    _forget(info, "Loan", props["code"])
-    _forget(info, "Household", props["householdCode"])
-    _forget(info, "Village", props["villageCode"])
+    info.context.loaders.clear("Loan", props["code"])
+    info.context.loaders.clear("Household", props["householdCode"])
+    info.context.loaders.clear("Village", props["villageCode"])
     return LoanPayload(loan=Loan.from_props(props), user_errors=[])
-
-
-def _forget(info: Info, label: str, code: str) -> None:
-    """Drop a node this request may have cached before the change, so the payload shows it as it is now."""
-    with contextlib.suppress(KeyError):  # not cached: nothing to forget
-        info.context.loaders.clear(label, code)
 
 
 def _fen(amount: Decimal, field: list[str]) -> int:
@@ -171,5 +164,5 @@ class LoanMutation:
             props = await loans.lift_from_black_list(info.context.graph, household_code, reason, info.context.today())
         except Refused as refused:
             return LiftFromBlackListPayload(household=None, user_errors=[user_error(refused)])
-        _forget(info, "Household", household_code)
+        info.context.loaders.clear("Household", household_code)
         return LiftFromBlackListPayload(household=Household.from_props(props), user_errors=[])

@@ -3,7 +3,6 @@ a refusal comes back in `userErrors` and changes nothing."""
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 from collections.abc import Awaitable
 from decimal import Decimal
@@ -124,8 +123,7 @@ async def _attempt(work: Awaitable[T]) -> tuple[T | None, list[UserError]]:
 async def _station(info: Info, work: Awaitable[dict]) -> StationPayload:  # type: ignore[type-arg]
     props, errors = await _attempt(work)
     if props is not None:
-        with contextlib.suppress(KeyError):  # the loader raises when the station was not cached
-            info.context.loaders.clear("Station", props["code"])
+        info.context.loaders.clear("Station", props["code"])
     return StationPayload(station=Station.from_props(props) if props else None, user_errors=errors)
 
 
