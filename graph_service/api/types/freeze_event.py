@@ -27,8 +27,8 @@ class FreezeEvent:
     ratio: float = strawberry.field(description="overdueBalance / loanBalance after the change (shown only).")
     loan_balance: Decimal = strawberry.field(description="The village's or town's loan balance after the change (R1, R2).")
     overdue_balance: Decimal = strawberry.field(description="Its overdue balance after the change (R1, R2).")
-    cause_loan_code: str = strawberry.field(description="The loan whose change caused it.")
-    cause_action: str = strawberry.field(description="The mutation: issueLoan, recordRepayment, reportOverdue or writeOffLoan.")
+    cause_loan_code: str = strawberry.field(description="The loan whose change caused it; empty when a full recomputation (recomputeRollups, import) flipped the flag.")
+    cause_action: str = strawberry.field(description="The mutation: issueLoan, recordRepayment, reportOverdue, writeOffLoan, or recomputeRollups for a full recomputation.")
     cause: str = strawberry.field(description="Action and loan code, e.g. 'reportOverdue L1'.")
 
     @classmethod
