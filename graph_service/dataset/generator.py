@@ -6,9 +6,13 @@ a middle-aged peak, about 60% of households borrowing, 2–4% of the loan balanc
 villages above the village threshold (5%) and one town above the town threshold (3%), guarantees on
 about 20% of loans with a tenth of them across villages, a service station in every village without
 a bank branch. Assessments (scores, panel items, ≈ 2% vetoes) come from `_assessments` (issue 3).
+Each station has a year of monthly inspections before AS_OF (T2, now and then a missed month) and
+the four quarters of that year rated (T3): mostly qualified, a few stations unqualified in the
+last three quarters, hence flagged for replacement.
 
-Every random draw comes from one `random.Random(seed)` in a fixed order, and the file is written
-record by record with fixed separators, so the same seed gives a byte-identical file.
+Every random draw comes from one `random.Random(seed)` in a fixed order (assessments and station
+records from their own generators seeded from it, so adding them left the rest unchanged), and the
+file is written record by record with fixed separators, so the same seed gives a byte-identical file.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from graph_service.dataset import shangcai
+from graph_service.policy.stations import DIMENSIONS, Quarter, month_end, months
 
 HOUSEHOLDS_PER_VILLAGE = 870
 ALLOWED_PURPOSES = (
@@ -40,6 +45,12 @@ ARRAY_ORDER = ("towns", "villages", "households", "banks", "stations", "assessme
                "inspections", "ratings", "loans", "guarantees")
 
 Progress = Callable[[str, int, int], None]
+
+#: T2/T3: a month goes uninspected with this chance; this share of stations (at least two) is
+#: unqualified in the last three rated quarters, i.e. flagged for replacement.
+MISSED_INSPECTION_P = 0.04
+FAILING_STATION_SHARE = 0.03
+FINDINGS = ("正常", "台账齐全，设备运行正常", "宣传栏资料需更新", "机具偶有故障，已报修", "现金业务登记不全，已要求整改")
 
 
 def _name(rng: random.Random) -> str:
@@ -214,6 +225,64 @@ def _assessments(rng: random.Random, households: list[dict[str, Any]]) -> list[d
     return rows
 
 
+def _year_quarters() -> list[Quarter]:
+    """The four quarters of the year that ends at AS_OF (the last one ending on or after it)."""
+    last = Quarter(AS_OF.year, (AS_OF.month - 1) // 3 + 1).index()
+    return [Quarter(i // 4, i % 4 + 1) for i in range(last - 3, last + 1)]
+
+
+def _inspections(rng: random.Random, station: dict[str, Any], inspectors: list[str]) -> list[dict[str, Any]]:
+    """T2: one inspection in each month of the year before AS_OF, now and then one missed."""
+    opened = dt.date.fromisoformat(station["openedOn"])
+    rows = []
+    for year, month in months(AS_OF.replace(year=AS_OF.year - 1) + dt.timedelta(days=1), AS_OF):
+        if rng.random() < MISSED_INSPECTION_P:
+            continue
+        first = max(dt.date(year, month, 1), opened)
+        last = min(month_end(year, month), AS_OF)
+        if first > last:
+            continue
+        found = rng.random() < 0.01
+        rows.append({
+            "stationCode": station["code"],
+            "inspectedOn": (first + dt.timedelta(days=rng.randint(0, (last - first).days))).isoformat(),
+            "inspector": rng.choice(inspectors),
+            "findings": "发现疑似非法集资宣传，已报告" if found else rng.choice(FINDINGS),
+            "askedAboutIllegalFundraising": found or rng.random() < 0.95,
+            "illegalActivityFound": found,
+        })
+    return rows
+
+
+def _ratings(rng: random.Random, station: dict[str, Any], quarters: list[Quarter], failing: bool) -> list[dict[str, Any]]:
+    """T3: five scores of 0–20 per quarter. A good station scores around its own level (an odd
+    unqualified quarter happens); a failing one scores 5–11 per dimension (at most 55: ★2) in the
+    last three quarters."""
+    level = rng.uniform(13.0, 18.5)
+    rows = []
+    for i, quarter in enumerate(quarters):
+        if failing and i >= len(quarters) - 3:
+            scores = {name: rng.randint(5, 11) for name in DIMENSIONS}
+        else:
+            scores = {name: min(20, max(0, round(rng.gauss(level, 1.5)))) for name in DIMENSIONS}
+        rows.append({"stationCode": station["code"], "quarter": str(quarter), **scores})
+    return rows
+
+
+def _station_records(seed: int, stations: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """Inspections and ratings of every station, from their own random stream (see the module doc)."""
+    rng = random.Random(f"{seed}:stations")
+    failing = set(rng.sample(range(len(stations)), k=min(len(stations), max(2, round(len(stations) * FAILING_STATION_SHARE)))))
+    quarters = _year_quarters()
+    inspections: list[dict[str, Any]] = []
+    ratings: list[dict[str, Any]] = []
+    for index, station in enumerate(stations):
+        inspectors = [_name(rng) for _ in range(2)]  # the host bank's patrol for this station
+        inspections += _inspections(rng, station, inspectors)
+        ratings += _ratings(rng, station, quarters, index in failing)
+    return inspections, ratings
+
+
 def generate(
     households: int, seed: int = 1, villages: int | None = None, progress: Progress | None = None
 ) -> dict[str, Any]:
@@ -248,6 +317,7 @@ def generate(
 
     guarantees = _guarantees(rng, hh, loans, village_rows, ranges)
     assessments = _assessments(random.Random(f"{seed}:assessments"), hh)  # issue 3
+    inspections, ratings = _station_records(seed, stations)
     document: dict[str, Any] = {
         "county": {"code": shangcai.COUNTY_CODE, "name": shangcai.COUNTY_NAME},
         "towns": towns,
@@ -258,6 +328,10 @@ def generate(
     }
     if assessments:
         document["assessments"] = assessments
+    if inspections:
+        document["inspections"] = inspections
+    if ratings:
+        document["ratings"] = ratings
     document["loans"] = loans
     document["guarantees"] = guarantees
     return document

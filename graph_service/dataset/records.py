@@ -11,9 +11,10 @@ from decimal import Decimal
 from enum import Enum
 from typing import Annotated, Any
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, field_validator, model_validator
 
 from graph_service.money import MoneyError, yuan
+from graph_service.policy import stations as station_rules
 
 
 def _yuan(value: Any) -> Decimal:
@@ -110,6 +111,54 @@ class StationRecord(_Record):
     manager: str = Field(min_length=1)
 
 
+# T2: the limits of recordInspection (inspector required, up to 200 characters; findings may be
+# empty, up to 2,000), applied to the trimmed text as the mutation does.
+Inspector = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Findings = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+Score = Annotated[int, Field(strict=True)]
+
+
+class InspectionRecord(_Record):
+    """T2: one monthly inspection (巡检). Dates against today and the station's opening are checked
+    with the references (`validate.check_references`), as recordInspection checks them."""
+
+    stationCode: Code
+    inspectedOn: dt.date
+    inspector: Inspector
+    findings: Findings = ""
+    askedAboutIllegalFundraising: bool
+    illegalActivityFound: bool
+
+
+class RatingRecord(_Record):
+    """T3: one quarterly star rating; stars, qualified and the replacement flag are computed on
+    import by the same policy code as rateStation, never read from the file."""
+
+    stationCode: Code
+    quarter: str
+    environment: Score
+    functions: Score
+    volume: Score
+    service: Score
+    riskControl: Score
+
+    @field_validator("quarter")
+    @classmethod
+    def _quarter(cls, value: str) -> str:
+        return str(station_rules.Quarter.parse(value))  # raises ValueError: "… is not a quarter like 2026Q1"
+
+    @model_validator(mode="after")
+    def _scores(self) -> "RatingRecord":
+        bad = station_rules.invalid_dimensions(self.scores())
+        if bad:
+            limit = station_rules.station_policy().dimension_max
+            raise ValueError(f"{bad[0]} must be between 0 and {limit}")
+        return self
+
+    def scores(self) -> dict[str, int]:
+        return {name: getattr(self, name) for name in station_rules.DIMENSIONS}
+
+
 class AssessmentRecord(_Record):
     householdCode: Code
     assessedOn: dt.date
@@ -165,6 +214,8 @@ class Dataset(_Record):
     households: list[HouseholdRecord] = Field(default_factory=list)
     banks: list[BankRecord] = Field(default_factory=list)
     stations: list[StationRecord] = Field(default_factory=list)
+    inspections: list[InspectionRecord] = Field(default_factory=list)
+    ratings: list[RatingRecord] = Field(default_factory=list)
     assessments: list[AssessmentRecord] = Field(default_factory=list)
     loans: list[LoanRecord] = Field(default_factory=list)
     guarantees: list[GuaranteeRecord] = Field(default_factory=list)

@@ -3,6 +3,7 @@ record's array, index, code and reason, and a file with any problem writes nothi
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -10,6 +11,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from graph_service.dataset import records as r
+from graph_service.policy.stations import Quarter
 
 #: array name -> record model, in write order (parents before children).
 ARRAYS: dict[str, type[BaseModel]] = {
@@ -18,6 +20,8 @@ ARRAYS: dict[str, type[BaseModel]] = {
     "households": r.HouseholdRecord,
     "banks": r.BankRecord,
     "stations": r.StationRecord,
+    "inspections": r.InspectionRecord,
+    "ratings": r.RatingRecord,
     "assessments": r.AssessmentRecord,
     "loans": r.LoanRecord,
     "guarantees": r.GuaranteeRecord,
@@ -56,11 +60,14 @@ class Existing:
     households: set[str] = field(default_factory=set)
     banks: set[str] = field(default_factory=set)
     loan_borrowers: dict[str, str] = field(default_factory=dict)
+    #: station code -> openedOn, and (station, quarter) -> the five scores of a stored rating (T2, T3).
+    station_openings: dict[str, dt.date] = field(default_factory=dict)
+    ratings: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
 
 
 def _record_code(raw: Any) -> str | None:
     if isinstance(raw, dict):
-        for key in ("code", "householdCode", "guarantorCode"):
+        for key in ("code", "householdCode", "guarantorCode", "stationCode"):
             if isinstance(raw.get(key), str):
                 return raw[key]
     return None
@@ -116,7 +123,8 @@ def _duplicates(name: str, codes: Iterable[str]) -> list[Problem]:
     return problems
 
 
-def check_references(data: r.Dataset, existing: Existing) -> list[Problem]:
+def check_references(data: r.Dataset, existing: Existing, *, today: dt.date | None = None) -> list[Problem]:
+    """`today` (when given) also refuses inspections and ratings dated after it, as the mutations do."""
     problems: list[Problem] = []
     for name in KEYED:
         problems += _duplicates(name, (rec.code for rec in getattr(data, name)))
@@ -155,4 +163,45 @@ def check_references(data: r.Dataset, existing: Existing) -> list[Problem]:
         if (g.guarantorCode, g.loanCode) in seen_pairs:
             problems.append(Problem("guarantees", i, code, "duplicate guarantee in the file"))
         seen_pairs.add((g.guarantorCode, g.loanCode))
+    problems += check_station_records(data, existing, today)
+    return problems
+
+
+def check_station_records(data: r.Dataset, existing: Existing, today: dt.date | None) -> list[Problem]:
+    """Inspections (T2) and ratings (T3) get the checks of recordInspection and rateStation: a known
+    station, not in the future, not before the station opened, one rating per station and quarter.
+    A quarter already rated in the database with the same scores is the same record (a second import);
+    with other scores it is refused, since a rating is never replaced (T3)."""
+    problems: list[Problem] = []
+    opened = existing.station_openings | {s.code: s.openedOn for s in data.stations}
+    seen_inspections: set[tuple[str, dt.date, str]] = set()
+    for i, ins in enumerate(data.inspections):
+        code, on = ins.stationCode, ins.inspectedOn
+        if code not in opened:
+            problems.append(Problem("inspections", i, code, f"stationCode {code!r} is unknown"))
+        elif on < opened[code]:
+            problems.append(Problem("inspections", i, code, f"inspectedOn {on} is before the station opened ({opened[code]})"))
+        if today is not None and on > today:
+            problems.append(Problem("inspections", i, code, f"inspectedOn {on} is in the future (today is {today})"))
+        key = (code, on, ins.inspector)
+        if key in seen_inspections:
+            problems.append(Problem("inspections", i, code, "duplicate inspection (station, date, inspector) in the file"))
+        seen_inspections.add(key)
+    seen_quarters: set[tuple[str, str]] = set()
+    for i, rating in enumerate(data.ratings):
+        code, quarter = rating.stationCode, Quarter.parse(rating.quarter)
+        who = f"{code} {quarter}"
+        if code not in opened:
+            problems.append(Problem("ratings", i, who, f"stationCode {code!r} is unknown"))
+        elif quarter.last_day < opened[code]:
+            problems.append(Problem("ratings", i, who, f"{quarter} ended before the station opened ({opened[code]})"))
+        if today is not None and quarter.first_day > today:
+            problems.append(Problem("ratings", i, who, f"{quarter} has not begun (today is {today})"))
+        key = (code, str(quarter))
+        if key in seen_quarters:
+            problems.append(Problem("ratings", i, who, "duplicate rating (station, quarter) in the file"))
+        stored = existing.ratings.get(key)
+        if stored is not None and stored != rating.scores():
+            problems.append(Problem("ratings", i, who, f"{quarter} is already rated with other scores; a rating is not replaced (T3)"))
+        seen_quarters.add(key)
     return problems

@@ -13,7 +13,7 @@ from typing import Any
 
 from graph_service.dataset import records as r
 from graph_service.dataset.validate import DatasetInvalid, Existing, check_references, parse
-from graph_service.graph import rollups
+from graph_service.graph import rollups, station_import
 from graph_service.graph.db import Graph
 from graph_service.money import to_fen
 
@@ -43,6 +43,7 @@ async def load_existing(graph: Graph) -> Existing:
         setattr(existing, attr, {row["code"] for row in rows})
     rows = await graph.read("existing_codes", label="Loan")
     existing.loan_borrowers = {row["code"]: row["borrower"] for row in rows}
+    await station_import.load_existing(graph, existing)  # T2/T3: openings and stored ratings
     return existing
 
 
@@ -86,7 +87,7 @@ async def import_document(
         existing = Existing()
     else:
         existing = await load_existing(graph)
-    problems = check_references(data, existing)
+    problems = check_references(data, existing, today=today)
     if problems:
         raise DatasetInvalid(problems)
 
@@ -110,6 +111,7 @@ async def import_document(
     await write("households", "upsert_households", [_household_row(h) for h in data.households])
     await write("banks", "upsert_banks", [b.model_dump() for b in data.banks])
     await write("stations", "upsert_stations", [s.model_dump() for s in data.stations])
+    report.counts |= await station_import.import_records(graph, data.inspections, data.ratings, progress=progress)
     await write("loans", "upsert_loans", [_loan_row(loan) for loan in data.loans])
     await write("guarantees", "upsert_guarantees", [_guarantee_row(g) for g in data.guarantees])
     if data.assessments:

@@ -3,6 +3,7 @@ distributions the bench relies on (borrowing share, overdue share, freezes, guar
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import random
@@ -14,8 +15,10 @@ import pytest
 
 from graph_service.cli import main
 from graph_service.dataset import shangcai
-from graph_service.dataset.generator import _towns, _villages, generate, write_document
+from graph_service.dataset import generator
+from graph_service.dataset.generator import AS_OF, _towns, _villages, generate, write_document
 from graph_service.dataset.validate import Existing, check_references, parse
+from graph_service.policy import stations as station_rules
 
 N = 12_000
 
@@ -48,6 +51,7 @@ def test_the_document_is_a_valid_dataset(doc: dict[str, Any]) -> None:
     data, problems = parse(json.loads(_text(doc)))
     assert problems == []
     assert check_references(data, Existing()) == []
+    assert check_references(data, Existing(), today=AS_OF) == []  # no inspection or rating after AS_OF
 
 
 def test_real_units_and_about_870_households_per_village(doc: dict[str, Any]) -> None:
@@ -118,3 +122,39 @@ def test_about_2_percent_of_assessments_carry_a_veto(doc: dict[str, Any]) -> Non
     assert assessments, "the assessments of issue 3 are part of the dataset"
     share = sum(1 for a in assessments if a["vetoes"]) / len(assessments)
     assert 0.01 <= share <= 0.03
+
+
+def test_t2_about_one_inspection_a_month_for_every_station_over_the_year_before_as_of(doc: dict[str, Any]) -> None:
+    by_station: dict[str, list[str]] = {}
+    for ins in doc["inspections"]:
+        by_station.setdefault(ins["stationCode"], []).append(ins["inspectedOn"])
+    assert set(by_station) == {s["code"] for s in doc["stations"]}
+    months = {station_rules.month_label(y, m) for y, m in station_rules.months(dt.date(2025, 7, 1), AS_OF)}
+    assert len(months) == 12  # 2025-07 .. 2026-06
+    for days in by_station.values():
+        assert all(day[:7] in months and day <= AS_OF.isoformat() for day in days)
+        assert len({day[:7] for day in days}) == len(days)  # at most one a month
+    expected = 12 * len(doc["stations"])
+    missed = expected - len(doc["inspections"])
+    assert 0.01 * expected <= missed <= 0.08 * expected  # occasionally a missed month
+
+
+def test_t3_four_quarters_of_ratings_mostly_qualified_a_few_stations_flagged(doc: dict[str, Any]) -> None:
+    history: dict[str, list[tuple[station_rules.Quarter, bool]]] = {}
+    for rating in doc["ratings"]:
+        outcome = station_rules.rate({k: rating[k] for k in station_rules.DIMENSIONS})
+        history.setdefault(rating["stationCode"], []).append((station_rules.Quarter.parse(rating["quarter"]), outcome.qualified))
+    assert set(history) == {s["code"] for s in doc["stations"]}
+    assert all([str(q) for q, _ in h] == ["2025Q3", "2025Q4", "2026Q1", "2026Q2"] for h in history.values())
+    qualified = sum(ok for h in history.values() for _, ok in h)
+    assert qualified >= 0.85 * len(doc["ratings"])
+    flagged = sum(station_rules.flagged_for_replacement(h) for h in history.values())
+    assert 2 <= flagged <= max(2, len(history) // 10)
+
+
+def test_station_records_come_from_their_own_stream(monkeypatch: pytest.MonkeyPatch, doc: dict[str, Any]) -> None:
+    """Adding inspections and ratings left every other array of a seed unchanged."""
+    monkeypatch.setattr(generator, "_station_records", lambda seed, stations: ([], []))
+    without = generate(N, seed=3)
+    assert "inspections" not in without and "ratings" not in without
+    assert without == {k: v for k, v in doc.items() if k not in ("inspections", "ratings")}
