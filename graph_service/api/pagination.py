@@ -72,8 +72,12 @@ class Connection(Generic[T]):
 
 # --- cursors -------------------------------------------------------------------------------------
 
+# One encoder for every cursor: `json.dumps` with options builds a new encoder on each call.
+_CURSOR_JSON = json.JSONEncoder(separators=(",", ":"), ensure_ascii=False)
+
+
 def encode_cursor(order: str, key: Any, code: str) -> str:
-    raw = json.dumps([order, key, code], separators=(",", ":"), ensure_ascii=False)
+    raw = _CURSOR_JSON.encode([order, key, code])
     return base64.urlsafe_b64encode(raw.encode()).decode()
 
 

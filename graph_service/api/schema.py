@@ -8,7 +8,7 @@ import strawberry
 from strawberry.schema.config import StrawberryConfig
 from strawberry.tools import merge_types
 
-from graph_service.api.extensions.access import access_control
+from graph_service.api.extensions.access import access_control, audit_mutations
 from graph_service.api.extensions.cypher_stats import CypherStatsExtension
 from graph_service.api.extensions.hardening import hardening_extensions
 from graph_service.api.extensions.mask_errors import mask_errors
@@ -26,13 +26,15 @@ def build_schema(production: bool = False) -> strawberry.Schema:
     query.__strawberry_definition__.description = "Reads: the hierarchy 县 → 乡镇 → 村 → 农户 → 贷款 from `counties`/`county`, any object by code or `node(id)`, and the risk and station views."
     if mutation is not None:
         mutation.__strawberry_definition__.description = "Writes: each returns a payload with `userErrors`; a refused action changes nothing."
-    return strawberry.Schema(
+    schema = strawberry.Schema(
         query=query,
         mutation=mutation,
         types=[county.County, town.Town, village.Village, household.Household, bank.Bank, station.Station, loan.Loan],
         config=StrawberryConfig(auto_camel_case=True, scalar_map=SCALAR_MAP),
         extensions=[CypherStatsExtension, *hardening_extensions(production), access_control, mask_errors],
     )
+    audit_mutations(schema._schema)  # A1: only mutation root fields are wrapped
+    return schema
 
 
 def export_sdl() -> str:

@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import neo4j
+import neo4j.graph
 import neo4j.time
 from neo4j import AsyncGraphDatabase, RoutingControl
 
@@ -23,15 +24,39 @@ T = TypeVar("T")
 Record = dict[str, Any]
 
 
+# Values that come out of the driver as they go into Python: most of a row, so they are passed over
+# with one type lookup and no call.
+_PLAIN = frozenset({str, int, float, bool, type(None)})
+
+
 def native(value: Any) -> Any:
-    """Neo4j temporal values as Python ones, through maps and lists."""
-    if isinstance(value, dict):
-        return {key: native(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [native(item) for item in value]
+    """A Neo4j value as plain Python, in one walk through maps and lists: temporal values as
+    `datetime`/`date`, and graph values as `Record.data()` gives them (a node as the map of its
+    properties, a relationship as (start, type, end), a path as a list)."""
+    kind = type(value)
+    if kind in _PLAIN:
+        return value
+    if kind is dict:
+        return {key: item if type(item) in _PLAIN else native(item) for key, item in value.items()}
+    if kind is list:
+        return [item if type(item) in _PLAIN else native(item) for item in value]
     if isinstance(value, (neo4j.time.Date, neo4j.time.DateTime)):
         return value.to_native()
+    if isinstance(value, neo4j.graph.Node):
+        return native(dict(value))
+    if isinstance(value, neo4j.graph.Relationship):
+        return (native(value.start_node), type(value).__name__, native(value.end_node))
+    if isinstance(value, neo4j.graph.Path):
+        path = [native(value.start_node)]
+        for relationship, node in zip(value.relationships, value.nodes[1:]):
+            path += [type(relationship).__name__, native(node)]
+        return path
     return value
+
+
+def as_row(record: neo4j.Record) -> Record:
+    """A record as a dict of native values (cheaper than `native(record.data())`, same result)."""
+    return {key: value if type(value) in _PLAIN else native(value) for key, value in zip(record.keys(), record)}
 
 
 def _elapsed(summary: neo4j.ResultSummary | None) -> int:
@@ -50,7 +75,7 @@ class Tx:
     async def run(self, name: str, /, **params: Any) -> list[Record]:
         query = self._queries[name]
         result = await self._tx.run(query.text, params)
-        records = [native(record.data()) async for record in result]
+        records = [as_row(record) async for record in result]
         summary = await result.consume()
         stats.record(name, _elapsed(summary))
         return records
@@ -87,7 +112,7 @@ class Graph:
         query = self.queries[name]
         result = await self.driver.execute_query(query.text, params, routing_=routing)
         stats.record(name, _elapsed(result.summary))
-        return [native(record.data()) for record in result.records]
+        return [as_row(record) for record in result.records]
 
     async def read(self, name: str, /, **params: Any) -> list[Record]:
         return await self._execute(name, params, RoutingControl.READ)

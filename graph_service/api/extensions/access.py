@@ -1,4 +1,4 @@
-"""Access control and audit for every GraphQL operation (rules A1, A2), in one schema extension.
+"""Access control and audit for every GraphQL operation (rules A1, A2).
 
 Before execution it looks at the operation's root fields and refuses the whole operation, with a
 GraphQL error whose `extensions.code` is UNAUTHENTICATED or FORBIDDEN and no data, when:
@@ -9,9 +9,10 @@ GraphQL error whose `extensions.code` is UNAUTHENTICATED or FORBIDDEN and no dat
   all of them, `scope_of_targets`).
 Reads are confined further by the scoped lookups (`Loaders` passes the scope into the Cypher).
 
-Around each mutation resolver it opens an audit intent; `Graph.write_tx` appends the ACCEPTED event
-in the mutation's own transaction, and this extension records the others (refused, forbidden,
-failed) after the fact, so every mutation leaves exactly one :AuditEvent.
+Around each mutation resolver (`audit_mutations`, applied when the schema is built) an audit intent
+is open; `Graph.write_tx` appends the ACCEPTED event in the mutation's own transaction, and the
+wrapper or the extension records the others (refused, forbidden, failed) after the fact, so every
+mutation leaves exactly one :AuditEvent.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import inspect
 import logging
 from collections.abc import AsyncIterator, Iterator, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from graphql import (
@@ -33,7 +35,6 @@ from graphql import (
     GraphQLSchema,
     InlineFragmentNode,
     OperationDefinitionNode,
-    OperationType,
     SelectionSetNode,
     TypeInfo,
     TypeInfoVisitor,
@@ -103,8 +104,11 @@ def _root_fields(document: DocumentNode, operation: OperationDefinitionNode) -> 
     return found
 
 
-def _selected_types(schema: GraphQLSchema, document: DocumentNode) -> set[str]:
-    """Every object type the document selects a field of or returns, anywhere (fragments included)."""
+@lru_cache(maxsize=256)
+def _selected_types(schema: GraphQLSchema, document: DocumentNode) -> frozenset[str]:
+    """Every object type the document selects a field of or returns, anywhere (fragments included).
+    A walk over the whole document, and a function of it alone: cached, as the parsed documents are
+    (`hardening`), so a client repeating its queries does not pay it again."""
     names: set[str] = set()
     type_info = TypeInfo(schema)
 
@@ -117,7 +121,7 @@ def _selected_types(schema: GraphQLSchema, document: DocumentNode) -> set[str]:
                 names.add(get_named_type(returned).name)
 
     visit(document, TypeInfoVisitor(type_info, Collect()))
-    return names
+    return frozenset(names)
 
 
 _PERSONAL_KEYS = {"headIdNumber": mask_id_number, "phone": mask_phone}
@@ -228,22 +232,31 @@ class AccessControl(SchemaExtension):
             intent = audit.AuditIntent.of(principal, f.name, f.targets, _loggable(f.arguments))
             await audit.record_after(graph, intent, outcome, error_codes=[outcome], message=message)
 
-    # -- around each mutation: the audit intent ----------------------------------------------------
 
-    def resolve(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
-        if info.path.prev is not None or info.operation.operation is not OperationType.MUTATION:
-            return _next(root, info, *args, **kwargs)
-        return self._audited(_next, root, info, *args, **kwargs)
+def audit_mutations(schema: GraphQLSchema, config: AccessConfig | None = None) -> None:
+    """Wraps the resolver of every Mutation root field in its audit intent.
 
-    async def _audited(self, _next: Any, root: Any, info: Any, *args: Any, **kwargs: Any) -> Any:
+    Only mutation root fields pay for the audit: a schema extension's `resolve` hook would wrap every
+    field of every operation. The wrapper sits on graphql-core's resolver, so it sees the arguments
+    as the caller sent them (GraphQL names, input objects as maps), which is what the log keeps."""
+    mutation = schema.mutation_type
+    if mutation is None:
+        return
+    config = config or AccessConfig()
+    for name, definition in mutation.fields.items():
+        if definition.resolve is not None:
+            definition.resolve = _audited(definition.resolve, config.rule("mutation", name).code_label)
+
+
+def _audited(resolve: Any, code_label: str | None) -> Any:
+    async def audited(root: Any, info: Any, **kwargs: Any) -> Any:
         context = info.context
-        rule = self.config.rule("mutation", info.field_name)
         intent = audit.AuditIntent.of(
-            getattr(context, "principal", None), info.field_name, targets_of(kwargs, rule.code_label), _loggable(kwargs)
+            getattr(context, "principal", None), info.field_name, targets_of(kwargs, code_label), _loggable(kwargs)
         )
         with audit.intent(intent):
             try:
-                result = _next(root, info, *args, **kwargs)
+                result = resolve(root, info, **kwargs)
                 if inspect.isawaitable(result):
                     result = await result
             except Exception as exc:
@@ -258,6 +271,8 @@ class AccessControl(SchemaExtension):
             else:  # accepted, but written without write_tx (or nothing to write)
                 await audit.record_after(context.graph, intent, audit.ACCEPTED)
         return result
+
+    return audited
 
 
 class SchemaOnly(SchemaExtension):

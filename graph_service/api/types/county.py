@@ -15,27 +15,39 @@ from graph_service.api.types.risk import RiskFigures
 from graph_service.api.types.town import TownKind
 
 if TYPE_CHECKING:
+    from graph_service.api.types.station_activity import StationCoverage
     from graph_service.api.types.town import Town
 
 TownRef = Annotated["Town", strawberry.lazy("graph_service.api.types.town")]
+StationCoverageRef = Annotated["StationCoverage", strawberry.lazy("graph_service.api.types.station_activity")]
 
 
 @strawberry.type(description="县 A county: the root of the hierarchy (H1).")
 class County(Node):
     code: str = strawberry.field(description="Administrative division code, e.g. 411722.")
     name: str = strawberry.field(description="Name, e.g. 上蔡县.")
+    # Figures read from the node are plain fields, set once in from_props (no resolver per field);
+    # fields resolved by a method below are only named here, so the schema keeps its field order.
+    risk: RiskFigures = strawberry.field(description="Risk figures summed over every town (R2).")
+    station_coverage: StationCoverageRef
+    towns: pagination.Connection[TownRef]
+    town_count: int
+    credit_town_count: int = strawberry.field(description="Number of credit towns (信用乡镇, R4).")
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
     def from_props(cls, props: dict[str, Any]) -> "County":
-        return cls(id=to_global_id("County", props["code"]), code=props["code"], name=props["name"], _props=props)
-
-    @strawberry.field(description="Risk figures summed over every town (R2).")
-    def risk(self) -> RiskFigures:
-        return RiskFigures.from_props(self._props)
+        return cls(
+            id=to_global_id("County", props["code"]),
+            code=props["code"],
+            name=props["name"],
+            risk=RiskFigures.from_props(props),
+            credit_town_count=int(props.get("creditTownCount") or 0),
+            _props=props,
+        )
 
     @strawberry.field(description="Service-station coverage (H4): villages without a bank branch and without a station; goal 100%.")
-    async def station_coverage(self, info: Info) -> Annotated["StationCoverage", strawberry.lazy("graph_service.api.types.station_activity")]:
+    async def station_coverage(self, info: Info) -> StationCoverageRef:
         from graph_service.api.types.station_activity import county_coverage
 
         return await county_coverage(info, self.code)
@@ -69,7 +81,3 @@ class County(Node):
             return [counts.get(code, 0) for code in codes]
 
         return await info.context.loaders.custom("town_counts", load).load(self.code)
-
-    @strawberry.field(description="Number of credit towns (信用乡镇, R4).")
-    def credit_town_count(self) -> int:
-        return int(self._props.get("creditTownCount") or 0)

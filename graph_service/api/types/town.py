@@ -16,10 +16,12 @@ from graph_service.api.types.risk import RiskFigures
 
 if TYPE_CHECKING:
     from graph_service.api.types.county import County
+    from graph_service.api.types.station_activity import StationCoverage
     from graph_service.api.types.village import Village
 
 CountyRef = Annotated["County", strawberry.lazy("graph_service.api.types.county")]
 VillageRef = Annotated["Village", strawberry.lazy("graph_service.api.types.village")]
+StationCoverageRef = Annotated["StationCoverage", strawberry.lazy("graph_service.api.types.station_activity")]
 
 
 @strawberry.enum(description="Kind of township-level unit (H1).")
@@ -34,6 +36,15 @@ class Town(Node):
     code: str = strawberry.field(description="Town code (unique; 乡镇代码).")
     name: str = strawberry.field(description="Name, e.g. 东洪乡.")
     kind: TownKind = strawberry.field(description="Town (镇), township (乡) or subdistrict (街道) (H1).")
+    # Figures read from the node are plain fields, set once in from_props (no resolver per field);
+    # fields resolved by a method below are only named here, so the schema keeps its field order.
+    county: CountyRef
+    risk: RiskFigures = strawberry.field(description="Risk figures summed over the town's villages (R2); frozen at ≥ 3% (R3).")
+    station_coverage: StationCoverageRef
+    villages: pagination.Connection[VillageRef]
+    village_count: int = strawberry.field(description="Number of villages (R4).")
+    credit_village_count: int = strawberry.field(description="Number of credit villages (信用村, R4).")
+    is_credit_town: bool = strawberry.field(description="信用乡镇: ≥ 65% of its villages are credit villages and it is not frozen (R4, R5).")
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -43,6 +54,10 @@ class Town(Node):
             code=props["code"],
             name=props["name"],
             kind=TownKind(props["kind"]),
+            risk=RiskFigures.from_props(props),
+            village_count=int(props.get("villageCount") or 0),
+            credit_village_count=int(props.get("creditVillageCount") or 0),
+            is_credit_town=bool(props.get("isCreditTown")),
             _props=props,
         )
 
@@ -54,12 +69,8 @@ class Town(Node):
         assert props is not None, "every town belongs to a county (H1)"
         return County.from_props(props)
 
-    @strawberry.field(description="Risk figures summed over the town's villages (R2); frozen at ≥ 3% (R3).")
-    def risk(self) -> RiskFigures:
-        return RiskFigures.from_props(self._props)
-
     @strawberry.field(description="Service-station coverage (H4): villages without a bank branch and without a station; goal 100%.")
-    async def station_coverage(self, info: Info) -> Annotated["StationCoverage", strawberry.lazy("graph_service.api.types.station_activity")]:
+    async def station_coverage(self, info: Info) -> StationCoverageRef:
         from graph_service.api.types.station_activity import town_coverage
 
         return await town_coverage(info, self.code)
@@ -83,15 +94,3 @@ class Town(Node):
             info, self.code, first=first, after=after, order_by=order_by, frozen=frozen, is_credit_village=is_credit_village,
             name_contains=name_contains, min_overdue_ratio=min_overdue_ratio, max_overdue_ratio=max_overdue_ratio,
         )
-
-    @strawberry.field(description="Number of villages (R4).")
-    def village_count(self) -> int:
-        return int(self._props.get("villageCount") or 0)
-
-    @strawberry.field(description="Number of credit villages (信用村, R4).")
-    def credit_village_count(self) -> int:
-        return int(self._props.get("creditVillageCount") or 0)
-
-    @strawberry.field(description="信用乡镇: ≥ 65% of its villages are credit villages and it is not frozen (R4, R5).")
-    def is_credit_town(self) -> bool:
-        return bool(self._props.get("isCreditTown"))

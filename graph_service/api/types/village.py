@@ -28,6 +28,16 @@ class Village(Node):
     code: str = strawberry.field(description="Village code (unique; 行政村代码).")
     name: str = strawberry.field(description="Name of the administrative village (村名).")
     has_bank_branch: bool = strawberry.field(description="A bank branch is in the village (H4: else it needs a station).")
+    # Figures read from the node are plain fields, set once in from_props: a hierarchy lists hundreds
+    # of villages, and a resolver per field costs far more than the value. Fields resolved by a method
+    # below are only named here, so the schema keeps its field order.
+    town: TownRef
+    risk: RiskFigures = strawberry.field(description="Risk figures of the village's loans (R1); frozen at ≥ 5% (R3).")
+    households: pagination.Connection[HouseholdRef]
+    stations: list[StationRef]
+    household_count: int = strawberry.field(description="Number of households (R4).")
+    credit_household_count: int = strawberry.field(description="Number of effective credit households (信用户, R4).")
+    is_credit_village: bool = strawberry.field(description="信用村: ≥ 70% of its households are credit households and it is not frozen (R4, R5).")
     _props: strawberry.Private[dict[str, Any]]
 
     @classmethod
@@ -37,6 +47,10 @@ class Village(Node):
             code=props["code"],
             name=props["name"],
             has_bank_branch=bool(props.get("hasBankBranch")),
+            risk=RiskFigures.from_props(props),
+            household_count=int(props.get("householdCount") or 0),
+            credit_household_count=int(props.get("creditHouseholdCount") or 0),
+            is_credit_village=bool(props.get("isCreditVillage")),
             _props=props,
         )
 
@@ -47,10 +61,6 @@ class Village(Node):
         props = await info.context.loaders.node("Town", self._props["townCode"])
         assert props is not None, "every village belongs to a town (H1)"
         return Town.from_props(props)
-
-    @strawberry.field(description="Risk figures of the village's loans (R1); frozen at ≥ 5% (R3).")
-    def risk(self) -> RiskFigures:
-        return RiskFigures.from_props(self._props)
 
     @strawberry.field(description="The village's households (农户, H1): a keyset-paged connection, filtered and ordered (code order by default).")
     async def households(
@@ -76,15 +86,3 @@ class Village(Node):
         from graph_service.api.hierarchy import lists
 
         return await lists.stations(info, self.code)
-
-    @strawberry.field(description="Number of households (R4).")
-    def household_count(self) -> int:
-        return int(self._props.get("householdCount") or 0)
-
-    @strawberry.field(description="Number of effective credit households (信用户, R4).")
-    def credit_household_count(self) -> int:
-        return int(self._props.get("creditHouseholdCount") or 0)
-
-    @strawberry.field(description="信用村: ≥ 70% of its households are credit households and it is not frozen (R4, R5).")
-    def is_credit_village(self) -> bool:
-        return bool(self._props.get("isCreditVillage"))
