@@ -1,9 +1,13 @@
 // What: Village nodes by code as the API's callers may see them (A2): the caller's scope constrains the MATCH,
 //       so a scoped caller gets no row outside it; one round trip for a whole batch (per-request loader).
 // Params: $codes: [string]; $scopeTown, $scopeVillage, $scopeBank: the caller's scope (A2; null = no restriction).
-// Returns: node (all properties) per code found; codes not found are absent.
+// Returns: node per code found (the properties the API reads, not the systemic* batch figures; frozenSince
+//          as [epochSeconds, nanosecond, offsetSeconds], which loaders.py turns into a datetime); codes not
+//          found are absent.
 MATCH (n:Village)
 WHERE n.code IN $codes
   AND ($scopeTown IS NULL OR n.townCode = $scopeTown)
   AND ($scopeVillage IS NULL OR n.code = $scopeVillage)
-RETURN n {.*} AS node
+RETURN n {.code, .name, .townCode, .hasBankBranch, .loanBalanceFen, .overdueBalanceFen, .frozen,
+    frozenSince: CASE WHEN n.frozenSince IS NULL THEN null ELSE [n.frozenSince.epochSeconds, n.frozenSince.nanosecond, n.frozenSince.offsetSeconds] END,
+    .householdCount, .creditHouseholdCount, .isCreditVillage} AS node

@@ -13,8 +13,9 @@ UNWIND $parentCodes AS parentCode
 WITH parentCode WHERE ($scopeVillage IS NULL OR parentCode = $scopeVillage)
   AND ($scopeTown IS NULL OR EXISTS { MATCH (:Village {code: parentCode, townCode: $scopeTown}) })
 CALL (parentCode) {
-  WITH parentCode WHERE $withTotal
-  MATCH (h:Household {villageCode: parentCode})
+  // no row to match from unless $withTotal (a WHERE here is planned after the index seek)
+  UNWIND CASE WHEN $withTotal THEN [parentCode] ELSE [] END AS counted
+  MATCH (h:Household {villageCode: counted})
   WHERE ($certificate IS NULL OR coalesce(h.certificate, 'NONE') = $certificate)
     AND ($isCreditHousehold IS NULL OR coalesce(h.isCreditHousehold, false) = $isCreditHousehold)
     AND ($stars IS NULL OR coalesce(h.stars, 0) = $stars)

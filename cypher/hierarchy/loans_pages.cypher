@@ -12,8 +12,9 @@ OPTIONAL MATCH (parent:Household {code: parentCode})
 WITH parentCode WHERE ($scopeVillage IS NULL OR parent.villageCode = $scopeVillage)
   AND ($scopeTown IS NULL OR EXISTS { MATCH (:Village {code: parent.villageCode, townCode: $scopeTown}) })
 CALL (parentCode) {
-  WITH parentCode WHERE $withTotal
-  MATCH (l:Loan {householdCode: parentCode})
+  // no row to match from unless $withTotal (a WHERE here is planned after the index seek)
+  UNWIND CASE WHEN $withTotal THEN [parentCode] ELSE [] END AS counted
+  MATCH (l:Loan {householdCode: counted})
   WHERE ($status IS NULL OR l.status = $status)
     AND ($scopeBank IS NULL OR l.bankCode = $scopeBank)
   RETURN count(l) AS total

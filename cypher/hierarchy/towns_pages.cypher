@@ -8,12 +8,16 @@
 //         $frozen, $isCreditTown (bool or null); $kind (string or null); $nameContains (string or null);
 //         $minRatioNum, $minRatioDen, $maxRatioNum, $maxRatioDen (ints or null: inclusive bounds).
 //         $scopeTown, $scopeVillage, $scopeBank: the caller's scope (A2; null = no restriction).
-// Returns: parentCode, total (0 unless $withTotal), page: [town properties + _k], in page order.
+// Returns: parentCode, total (0 unless $withTotal), page: [town properties + _k], in page order: the
+//          properties the API reads, frozenSince as [epochSeconds, nanosecond, offsetSeconds]
+//          (loaders.py turns it into a datetime: the driver's temporal decoding is slow).
 UNWIND $parentCodes AS parentCode
 CALL (parentCode) {
-  WITH parentCode WHERE $withTotal
-  MATCH (t:Town {countyCode: parentCode})
-  WHERE ($frozen IS NULL OR coalesce(t.frozen, false) = $frozen)
+  // no row to match from unless $withTotal (a WHERE here is planned after the index seek)
+  UNWIND CASE WHEN $withTotal THEN [parentCode] ELSE [] END AS counted
+  MATCH (t:Town {countyCode: counted})
+  WHERE t.code IS NOT NULL  // lets the (countyCode, code) index serve the lookup
+    AND ($frozen IS NULL OR coalesce(t.frozen, false) = $frozen)
     AND ($isCreditTown IS NULL OR coalesce(t.isCreditTown, false) = $isCreditTown)
     AND ($kind IS NULL OR t.kind = $kind)
     AND ($nameContains IS NULL OR t.name CONTAINS $nameContains)
@@ -27,7 +31,8 @@ CALL (parentCode) {
 }
 CALL (parentCode) {
   MATCH (t:Town {countyCode: parentCode})
-  WHERE ($frozen IS NULL OR coalesce(t.frozen, false) = $frozen)
+  WHERE t.code IS NOT NULL  // lets the (countyCode, code) index serve the lookup
+    AND ($frozen IS NULL OR coalesce(t.frozen, false) = $frozen)
     AND ($isCreditTown IS NULL OR coalesce(t.isCreditTown, false) = $isCreditTown)
     AND ($kind IS NULL OR t.kind = $kind)
     AND ($nameContains IS NULL OR t.name CONTAINS $nameContains)
@@ -45,6 +50,8 @@ CALL (parentCode) {
     ELSE t.code END AS k
   WHERE $after IS NULL OR k > $after.k OR (k = $after.k AND t.code > $after.code)
   WITH t, k ORDER BY k, t.code LIMIT $limit
-  RETURN collect(t {.*, _k: k}) AS page
+  RETURN collect(t {.code, .name, .kind, .countyCode, .loanBalanceFen, .overdueBalanceFen, .frozen,
+    frozenSince: CASE WHEN t.frozenSince IS NULL THEN null ELSE [t.frozenSince.epochSeconds, t.frozenSince.nanosecond, t.frozenSince.offsetSeconds] END,
+    .villageCount, .creditVillageCount, .isCreditTown, _k: k}) AS page
 }
 RETURN parentCode, total, page

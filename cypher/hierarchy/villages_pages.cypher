@@ -8,13 +8,18 @@
 //         $frozen, $isCreditVillage (bool or null); $nameContains (string or null);
 //         $minRatioNum, $minRatioDen, $maxRatioNum, $maxRatioDen (ints or null: inclusive bounds).
 //         $scopeTown, $scopeVillage, $scopeBank: the caller's scope (A2; null = no restriction).
-// Returns: parentCode, total (0 unless $withTotal), page: [village properties + _k], in page order.
+// Returns: parentCode, total (0 unless $withTotal), page: [village properties + _k], in page order: the
+//          properties the API reads (not the systemic* batch figures), frozenSince as [epochSeconds,
+//          nanosecond, offsetSeconds] (loaders.py turns it into a datetime: the driver's own
+//          temporal decoding is the slowest part of a large page).
 UNWIND $parentCodes AS parentCode
 WITH parentCode WHERE $scopeTown IS NULL OR parentCode = $scopeTown
 CALL (parentCode) {
-  WITH parentCode WHERE $withTotal
-  MATCH (v:Village {townCode: parentCode})
-  WHERE ($frozen IS NULL OR coalesce(v.frozen, false) = $frozen)
+  // no row to match from unless $withTotal (a WHERE here is planned after the index seek)
+  UNWIND CASE WHEN $withTotal THEN [parentCode] ELSE [] END AS counted
+  MATCH (v:Village {townCode: counted})
+  WHERE v.code IS NOT NULL  // lets the (townCode, code) index serve the lookup
+    AND ($frozen IS NULL OR coalesce(v.frozen, false) = $frozen)
     AND ($isCreditVillage IS NULL OR coalesce(v.isCreditVillage, false) = $isCreditVillage)
     AND ($nameContains IS NULL OR v.name CONTAINS $nameContains)
     AND ($scopeVillage IS NULL OR v.code = $scopeVillage)
@@ -26,7 +31,8 @@ CALL (parentCode) {
 }
 CALL (parentCode) {
   MATCH (v:Village {townCode: parentCode})
-  WHERE ($frozen IS NULL OR coalesce(v.frozen, false) = $frozen)
+  WHERE v.code IS NOT NULL  // lets the (townCode, code) index serve the lookup
+    AND ($frozen IS NULL OR coalesce(v.frozen, false) = $frozen)
     AND ($isCreditVillage IS NULL OR coalesce(v.isCreditVillage, false) = $isCreditVillage)
     AND ($nameContains IS NULL OR v.name CONTAINS $nameContains)
     AND ($scopeVillage IS NULL OR v.code = $scopeVillage)
@@ -42,6 +48,8 @@ CALL (parentCode) {
     ELSE v.code END AS k
   WHERE $after IS NULL OR k > $after.k OR (k = $after.k AND v.code > $after.code)
   WITH v, k ORDER BY k, v.code LIMIT $limit
-  RETURN collect(v {.*, _k: k}) AS page
+  RETURN collect(v {.code, .name, .townCode, .hasBankBranch, .loanBalanceFen, .overdueBalanceFen, .frozen,
+    frozenSince: CASE WHEN v.frozenSince IS NULL THEN null ELSE [v.frozenSince.epochSeconds, v.frozenSince.nanosecond, v.frozenSince.offsetSeconds] END,
+    .householdCount, .creditHouseholdCount, .isCreditVillage, _k: k}) AS page
 }
 RETURN parentCode, total, page

@@ -4,16 +4,26 @@ from __future__ import annotations
 
 import asyncio
 import math
-from typing import Annotated
+from typing import Annotated, Any
 
 import strawberry
 from graphql import GraphQLError
+from strawberry.types.nodes import SelectedField, Selection
 
 from graph_service.api.context import Info
+from graph_service.api.loaders import zoned_datetime
 from graph_service.api.types.contagion import (
-    ContagionReport, ExposedVillage, ProjectedFigures, StressReport, StressRound, StressTestInput, SystemicVillage,
+    ContagionReport,
+    ExposedVillage,
+    ProjectedFigures,
+    StressReport,
+    StressRound,
+    StressTestInput,
+    SystemicVillage,
 )
+from graph_service.api.types.village import Village
 from graph_service.graph import contagion
+from graph_service.graph.db import Graph
 from graph_service.money import from_fen
 from graph_service.policy.config import current_policy
 from graph_service.policy.stress import Scenario, share_fraction
@@ -40,6 +50,42 @@ def _scenario(input: StressTestInput) -> Scenario:
     )
 
 
+async def trace_village_props(graph: Graph, codes: set[str], scope: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """The villages' properties exactly as the Village loader gives them, in one round trip and one row
+    (`trace_villages`)."""
+    row = await graph.read_one("trace_villages", codes=sorted(codes), **scope)
+    found = {props["code"]: props for props in (row["nodes"] if row else ())}
+    for props in found.values():
+        if type(props.get("frozenSince")) is list:
+            props["frozenSince"] = zoned_datetime(props["frozenSince"])
+    return found
+
+
+async def _load_villages(info: Info, codes: set[str]) -> dict[str, Village]:
+    found = await trace_village_props(info.context.graph, codes, info.context.loaders.scope)
+    missing = codes - found.keys()
+    assert not missing, f"villages {sorted(missing)} vanished during the request"
+    return {code: Village.from_props(props) for code, props in found.items()}
+
+
+def _selects(info: Info, parent: str, names: set[str]) -> bool:
+    """Look-ahead: whether the field's selection asks for any of `names` under `parent` (fragments
+    included; a field skipped by a directive still counts, which only costs a query)."""
+
+    def walk(selections: list[Selection], inside: bool) -> bool:
+        for selection in selections:
+            if isinstance(selection, SelectedField):
+                if inside and selection.name in names:
+                    return True
+                if not inside and selection.name == parent and walk(selection.selections, True):
+                    return True
+            elif walk(selection.selections, inside):  # fragment spread or inline fragment
+                return True
+        return False
+
+    return any(walk(field.selections, False) for field in info.selected_fields)
+
+
 @strawberry.type
 class RiskQuery:
     @strawberry.field(description=(
@@ -54,14 +100,21 @@ class RiskQuery:
     ) -> ContagionReport:
         if max_hops < 0:
             raise _error("INVALID_INPUT", "maxHops: must be 0 or more")
-        if await info.context.loaders.node("Village", village_code) is None:
+        source = await info.context.loaders.node("Village", village_code)
+        if source is None:
             raise _error("NOT_FOUND", f"no village {village_code}")
         hops = min(max_hops, contagion.MAX_HOPS)
         reached = await contagion.trace(info.context.graph, village_code, hops)
+        # Each village of the answer becomes one Village object, loaded in one batch, shared by every
+        # path it is on; the reached villages need none when the query asks for neither field.
+        villages = {village_code: Village.from_props(source)}
+        if reached and _selects(info, "reached", {"village", "path"}):
+            villages.update(await _load_villages(info, {r.code for r in reached} - villages.keys()))
         return ContagionReport(
-            source_code=village_code,
             max_hops=hops,
-            reached=[ExposedVillage(hops=r.hops, exposure=from_fen(r.exposure_fen), village_code=r.code, path_codes=r.path)
+            source=villages[village_code],
+            reached=[ExposedVillage(hops=r.hops, exposure=from_fen(r.exposure_fen), village=villages.get(r.code),  # type: ignore[arg-type]
+                                    path=[villages[code] for code in r.path] if r.code in villages else [])
                      for r in reached],
         )
 

@@ -87,23 +87,18 @@ class GuaranteePayload:
 
 @strawberry.type(description="A village reached by a contagion trace (K2).")
 class ExposedVillage:
+    # Plain fields, filled once by the `contagion` resolver from one batch of the trace's villages: a
+    # 3-hop trace lists hundreds of villages, each with a path, and a resolver per field (each path
+    # village a loader call) cost more than the trace itself. The schema text is the same.
     hops: int = strawberry.field(description="Least number of exposure links from the source.")
     exposure: Decimal = strawberry.field(description=(
         "Guaranteed outstanding on the last link of the path into this village: Σ min(guarantee amount, "
         "loan outstanding) over the live loans of the previous village on the path guaranteed by this "
         "village's households."))
-    village_code: strawberry.Private[str]
-    path_codes: strawberry.Private[tuple[str, ...]]
-
-    @strawberry.field(description="The exposed village.")
-    async def village(self, info: Info) -> VillageRef:
-        return await load_village(info, self.village_code)
-
-    @strawberry.field(description=(
+    village: VillageRef = strawberry.field(description="The exposed village.")
+    path: list[VillageRef] = strawberry.field(description=(
         "From the source to this village, both included: a shortest path; among equally short ones, "
         "the one whose village codes compare smallest."))
-    async def path(self, info: Info) -> list[VillageRef]:
-        return await load_villages(info, list(self.path_codes))
 
 
 @strawberry.type(description="Villages exposed to a source village through guarantees (K2).")
@@ -111,12 +106,8 @@ class ContagionReport:
     reached: list[ExposedVillage] = strawberry.field(description=(
         "Each reachable village once, nearest first; within a hop, largest exposure first, then by code. "
         "The source itself is never listed."))
-    source_code: strawberry.Private[str]
     max_hops: int = strawberry.field(description="The number of hops actually traced (the argument, capped at 6).")
-
-    @strawberry.field(description="The village the trace starts from.")
-    async def source(self, info: Info) -> VillageRef:
-        return await load_village(info, self.source_code)
+    source: VillageRef = strawberry.field(description="The village the trace starts from.")
 
 
 @strawberry.input(description="A what-if (K3): which villages and loans default in round 0, and how the cascade runs.")
