@@ -4,7 +4,8 @@ Trace: computed live, never from a stored projection, so it is right after every
 change without any refresh. Each hop is one aggregated Cypher round trip over the GUARANTEES of the
 live loans of the newly reached villages only (`exposure_links`), so a k-hop trace costs at most k
 round trips and touches each village's loans once; the breadth-first search itself runs in Python
-over the small village graph.
+over the small village graph. Each hop's links come back as one row holding one list of
+(from, to, exposure) triples: hundreds of records cost the driver more than the query itself.
 """
 
 from __future__ import annotations
@@ -67,8 +68,9 @@ async def trace_links(
 async def trace(graph: Graph, source: str, max_hops: int) -> list[Reached]:
     async def fetch(frontier: list[str]) -> Links:
         links: Links = {}
-        for row in await graph.read("exposure_links", codes=frontier):
-            links.setdefault(row["fromCode"], {})[row["toCode"]] = int(row["exposureFen"])
+        row = await graph.read_one("exposure_links", codes=frontier)
+        for from_code, to_code, exposure in row["links"] if row else ():
+            links.setdefault(from_code, {})[to_code] = int(exposure)
         return links
 
     return await trace_links(source, min(max_hops, MAX_HOPS), fetch)
