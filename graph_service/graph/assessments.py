@@ -13,17 +13,19 @@ import datetime as dt
 import hashlib
 import json
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from graph_service.dataset.validate import DatasetInvalid, Problem
+from graph_service.graph import bulk
 from graph_service.graph.db import Graph, Tx
 from graph_service.money import to_fen
 from graph_service.policy.assessment import Inputs, InvalidScore, Outcome, assess, parse_inputs
 from graph_service.policy.config import current_policy
 
 BATCH = 2000
+IMPORT_BATCH = 5000  # assessments per import statement
 Progress = Callable[[str, int, int], None]
 
 
@@ -149,43 +151,129 @@ def _record_request(rec: Any) -> Request:
     )
 
 
+class _InputParser:
+    """`parse_inputs` for many records: a file repeats a few hundred item combinations and a few
+    thousand scores, so each is checked once (S1–S3) and the validated parts are shared."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[tuple[str, ...], ...], Inputs] = {}
+        self._scores: dict[Any, Inputs] = {}
+
+    def __call__(self, req: Request) -> Inputs:
+        key = (tuple(_names(req.positives)), tuple(_names(req.negatives)), tuple(_names(req.vetoes)))
+        items = self._items.get(key)
+        if items is None:  # the first time: the whole check, in parse_inputs' order
+            items = self._items[key] = parse_inputs(req.system_score, req.positives, req.negatives, req.vetoes)
+            self._scores.setdefault((type(req.system_score), req.system_score), items)
+        score = self._scores.get((type(req.system_score), req.system_score))
+        if score is None:
+            score = self._scores[(type(req.system_score), req.system_score)] = parse_inputs(req.system_score, [], [], [])
+        if score is items:
+            return items
+        return Inputs(score.system_score, items.positives, items.negatives, items.vetoes)
+
+
+async def _births(graph: Graph, codes: set[str], known: Mapping[str, dt.date]) -> dict[str, dt.date]:
+    """H2 needs each head's birth date: from the file when the caller has it, else from the graph."""
+    births = {code: known[code] for code in codes if code in known}
+    missing = sorted(codes - births.keys())
+    for start in range(0, len(missing), BATCH):
+        rows = await graph.read("assessment_subjects", codes=missing[start : start + BATCH])
+        births.update({r["code"]: r["birthDate"] for r in rows})
+    return births
+
+
+def _in_force(stored: dict[str, Any], today: dt.date) -> bool:
+    """S9: in force once its publicity is over; an imported assessment is never cancelled nor objected to."""
+    return stored["effectiveOn"] <= today
+
+
+def _import_batches(order: list[str], indices: dict[str, list[int]]) -> Iterator[list[str]]:
+    """Households in file order, cut so that a batch holds about IMPORT_BATCH assessments."""
+    batch: list[str] = []
+    size = 0
+    for code in order:
+        batch.append(code)
+        size += len(indices[code])
+        if size >= IMPORT_BATCH:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
 async def import_records(graph: Graph, records: Sequence[Any], *, today: dt.date,
-                         progress: Progress | None = None) -> int:
+                         progress: Progress | None = None, births: Mapping[str, dt.date] | None = None,
+                         new_households: Collection[str] = ()) -> int:
     """The dataset's `assessments` array: validates every record with the mutation's rules first
-    (any problem refuses the whole array, nothing written), then writes batched UNWINDs and applies
-    what is in force. Returns the number of records."""
+    (any problem refuses the whole array, nothing written), then writes batched UNWINDs. Returns the
+    number of records.
+
+    `births` gives head birth dates the caller already has (the file's households); the others are
+    read. `new_households` are households created by this import: their only assessments are the
+    file's, so the latest one in force is known here and their standing is written with their
+    assessments, exactly as apply_assessments would set it (S9, C2), those assessments marked
+    applied. Any other household's assessments go through apply_due, as before. Village titles are
+    not refreshed for new households: the caller must end with `rollups.recompute` (R4), as the
+    importer does."""
     requests = [_record_request(rec) for rec in records]
+    parser = _InputParser()
     problems: list[Problem] = []
     parsed: list[Inputs | None] = []
     for index, req in enumerate(requests):
         try:
-            parsed.append(parse_inputs(req.system_score, req.positives, req.negatives, req.vetoes))
+            parsed.append(parser(req))
         except InvalidScore as exc:
             parsed.append(None)
             problems.append(Problem("assessments", index, req.household_code, f"{exc.field}: {exc}"))
-    births: dict[str, dt.date] = {}
-    codes = sorted({req.household_code for req in requests})
-    for start in range(0, len(codes), BATCH):
-        rows = await graph.read("assessment_subjects", codes=codes[start : start + BATCH])
-        births.update({r["code"]: r["birthDate"] for r in rows})
+    known = await _births(graph, {req.household_code for req in requests}, births or {})
     for index, req in enumerate(requests):
-        if req.household_code not in births:
+        if req.household_code not in known:
             problems.append(Problem("assessments", index, req.household_code, "householdCode is unknown"))
     if problems:
         raise DatasetInvalid(problems)
 
-    rows_out = []
-    for req, inputs in zip(requests, parsed):
-        assert inputs is not None
-        outcome = assess(inputs, birth=births[req.household_code], assessed_on=req.assessed_on)
-        rows_out.append(row(import_id(req), req.household_code, req.assessed_on, inputs, outcome, req.assessor))
+    indices: dict[str, list[int]] = {}
+    for index, req in enumerate(requests):
+        indices.setdefault(req.household_code, []).append(index)
+    fresh = set(new_households)
     now = dt.datetime.now(dt.timezone.utc)
-    for start in range(0, len(rows_out), BATCH):
-        await graph.write("create_assessments", rows=rows_out[start : start + BATCH], now=now)
+    due_elsewhere = False  # an in-force assessment of a household that was already in the graph
+
+    def household(code: str) -> dict[str, Any]:
+        nonlocal due_elsewhere
+        stored = []
+        for index in indices[code]:
+            req, inputs = requests[index], parsed[index]
+            assert inputs is not None
+            outcome = assess(inputs, birth=known[code], assessed_on=req.assessed_on)
+            one = row(import_id(req), code, req.assessed_on, inputs, outcome, req.assessor)
+            del one["householdCode"]  # set once per household by the query
+            one["applied"] = code in fresh and _in_force(one, today)
+            due_elsewhere |= code not in fresh and _in_force(one, today)
+            stored.append(one)
+        # apply_assessments' order: assessedOn, then createdAt (one `now` here), then id, newest first.
+        applied = [a for a in stored if a["applied"]]
+        latest = max(applied, key=lambda a: (a["assessedOn"], a["id"]))["id"] if applied else None
+        return {"code": code, "effectiveId": latest, "assessments": stored}
+
+    def batches() -> Iterator[dict[str, Any]]:
+        for codes in _import_batches(list(indices), indices):
+            yield {"households": [household(code) for code in codes], "now": now}
+
+    done = 0
+
+    def written(params: dict[str, Any]) -> None:
+        nonlocal done
+        done += sum(len(h["assessments"]) for h in params["households"])
         if progress:
-            progress("assessments", min(start + BATCH, len(rows_out)), len(rows_out))
-    await apply_due(graph, today)
-    return len(rows_out)
+            progress("assessments", done, len(requests))
+
+    # Batches hold disjoint households, so two can be written at once (graph.bulk).
+    await bulk.write_batches(graph, "import_assessments", batches(), on_done=written)
+    if due_elsewhere:
+        await apply_due(graph, today)
+    return len(requests)
 
 
 class ObjectionRefused(Exception):
