@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import strawberry
 
 from graph_service import errors
 from graph_service.api.enums import describe_values
 from graph_service.errors import Refused
 
-__all__ = ["ErrorCode", "Refused", "UserError", "user_error"]
+__all__ = ["ErrorCode", "Refused", "UserError", "user_error", "user_errors_field"]
 
 ErrorCode = strawberry.enum(
     errors.ErrorCode, name="ErrorCode", description="Why a mutation was refused. Refused mutations change nothing."
@@ -38,3 +40,11 @@ class UserError:
 
 def user_error(refused: Refused) -> UserError:
     return UserError(code=refused.code, message=refused.message, field=refused.field)
+
+
+def user_errors_field() -> Any:
+    """The `userErrors` field every mutation payload carries (CONTRACT.md "Errors")."""
+    return strawberry.field(
+        default_factory=list,
+        description="Why the action was refused; empty when it succeeded (a refused action changes nothing).",
+    )

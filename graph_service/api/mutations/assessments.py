@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import strawberry
 
 from graph_service.api.context import Info
-from graph_service.api.errors import ErrorCode, Refused, UserError, user_error
+from graph_service.api.errors import ErrorCode, Refused, UserError, user_error, user_errors_field
 from graph_service.api.types.assessment import Assessment, PanelNegative, PanelPositive, Veto, assessments_loader
 from graph_service.api.types.household import Household
 from graph_service.graph import assessments
@@ -33,13 +33,13 @@ class AssessHouseholdInput:
 class AssessHouseholdPayload:
     assessment: Assessment | None = strawberry.field(default=None, description="The recorded assessment (S8); null when refused.")
     household: Household | None = strawberry.field(default=None, description="The household now; its standing changes only once the assessment is in force (S9). Null when refused.")
-    user_errors: list[UserError] = strawberry.field(default_factory=list, description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+    user_errors: list[UserError] = user_errors_field()
 
 
 @strawberry.type(description="The assessment after an objection action (S9).")
 class ObjectionPayload:
     assessment: Assessment | None = strawberry.field(default=None, description="The assessment after the action; null when refused.")
-    user_errors: list[UserError] = strawberry.field(default_factory=list, description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+    user_errors: list[UserError] = user_errors_field()
 
 
 def _field(name: str) -> list[str]:

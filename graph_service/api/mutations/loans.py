@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import strawberry
 
 from graph_service.api.context import Info
-from graph_service.api.errors import ErrorCode, Refused, UserError, user_error
+from graph_service.api.errors import ErrorCode, Refused, UserError, user_error, user_errors_field
 from graph_service.api.types.household import Household
 from graph_service.api.types.loan import Loan, LoanPurpose
 from graph_service.graph import loans, rollups
@@ -54,13 +54,13 @@ class WriteOffLoanInput:
 @strawberry.type(description="The loan after the change, or why it was refused.")
 class LoanPayload:
     loan: Loan | None = strawberry.field(description="The loan after the change; null when refused.")
-    user_errors: list[UserError] = strawberry.field(description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+    user_errors: list[UserError] = user_errors_field()
 
 
 @strawberry.type(description="The household after it was lifted from the black list, or why not.")
 class LiftFromBlackListPayload:
     household: Household | None = strawberry.field(description="The household after the lift (certificate still NONE until a new assessment, C2); null when refused.")
-    user_errors: list[UserError] = strawberry.field(description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+    user_errors: list[UserError] = user_errors_field()
 
 
 @strawberry.type(description="What a full recomputation of the roll-ups found (R6).")

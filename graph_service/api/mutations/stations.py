@@ -11,7 +11,7 @@ from typing import Annotated, TypeVar
 import strawberry
 
 from graph_service.api.context import Info
-from graph_service.api.errors import ErrorCode, Refused, UserError, user_error
+from graph_service.api.errors import ErrorCode, Refused, UserError, user_error, user_errors_field
 from graph_service.api.types.station import Station
 from graph_service.api.types.station_activity import (
     AccountDayTotals,
@@ -97,20 +97,20 @@ class RecordTrainingInput:
 @strawberry.type(description="The station after the change, or why it was refused.")
 class StationPayload:
     station: Station | None = strawberry.field(description="The station after the change; null when refused.")
-    user_errors: list[UserError] = strawberry.field(description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+    user_errors: list[UserError] = user_errors_field()
 
 
 @strawberry.type(description="The recorded transaction and the account's totals that day, or why it was refused (LIMIT_EXCEEDED).")
 class StationTransactionPayload:
     transaction: StationTransaction | None = strawberry.field(description="The recorded transaction; null when refused.")
     day_totals: AccountDayTotals | None = strawberry.field(description="The account's totals at the station that day, this transaction included (T4); null when refused.")
-    user_errors: list[UserError] = strawberry.field(description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+    user_errors: list[UserError] = user_errors_field()
 
 
 @strawberry.type(description="The incident after the change, or why it was refused.")
 class IncidentPayload:
     incident: Incident | None = strawberry.field(description="The incident after the change; null when refused.")
-    user_errors: list[UserError] = strawberry.field(description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+    user_errors: list[UserError] = user_errors_field()
 
 
 async def _attempt(work: Awaitable[T]) -> tuple[T | None, list[UserError]]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated, Any
 import strawberry
 
 from graph_service.api.context import Info
-from graph_service.api.errors import UserError
+from graph_service.api.errors import UserError, user_errors_field
 from graph_service.money import from_fen
 from graph_service.policy.ratios import ratio
 
@@ -72,7 +72,7 @@ class Guarantee:
 @strawberry.type(description="The result of addGuarantee / releaseGuarantee.")
 class GuaranteePayload:
     guarantee: Guarantee | None = strawberry.field(description="The guarantee as added, or as it was before its release.")
-    user_errors: list[UserError] = strawberry.field(description="Why the action was refused; empty when it succeeded (a refused action changes nothing).")
+    user_errors: list[UserError] = user_errors_field()
     loan_code: strawberry.Private[str | None] = None
 
     @strawberry.field(description="The loan, with its guarantees after the change.")
